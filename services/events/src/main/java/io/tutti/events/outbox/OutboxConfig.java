@@ -1,0 +1,41 @@
+package io.tutti.events.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How the outbox relay publishes. */
+@ConfigMapping(prefix = "tutti.outbox")
+public interface OutboxConfig {
+
+  /** Whether this instance runs a relay at all. */
+  @WithDefault("true")
+  boolean enabled();
+
+  /** How often the relay looks for due events when nothing woke it up. */
+  @WithDefault("100ms")
+  Duration pollInterval();
+
+  /** How many events one relay pass locks and publishes together. */
+  @WithDefault("200")
+  int batchSize();
+
+  /**
+   * How long to wait for the broker to confirm a batch before treating the unconfirmed ones as
+   * failed.
+   */
+  @WithDefault("10s")
+  Duration confirmTimeout();
+
+  /** Delay before the first retry of an event the broker refused; doubles per attempt. */
+  @WithDefault("1s")
+  Duration initialBackoff();
+
+  /** Upper bound of the retry delay. */
+  @WithDefault("1m")
+  Duration maxBackoff();
+
+  /** How long published events and processed-event ids are kept before the janitor deletes them. */
+  @WithDefault("7d")
+  Duration retention();
+}
