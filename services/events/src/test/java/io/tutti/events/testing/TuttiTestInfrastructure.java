@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * Gives a test module its own PostgreSQL database and RabbitMQ virtual host on the real local
  * servers, so that service tests never see the running system's data or events, nor each other's.
  *
- * <p>Init args: {@code database} and {@code vhost}. Servers come from the same {@code TUTTI_DB_*}
+ * <p>Init args: {@code vhost}, and {@code database} for a service that has one. Servers come from the same {@code TUTTI_DB_*}
  * and {@code TUTTI_RABBITMQ_*} variables the services read. The virtual host is created with {@code
  * rabbitmqctl} when it is on the PATH, else through the management API ({@code
  * TUTTI_RABBITMQ_MANAGEMENT_URL}).
@@ -33,19 +33,21 @@ public class TuttiTestInfrastructure implements QuarkusTestResourceLifecycleMana
 
   @Override
   public void init(Map<String, String> initArgs) {
-    database = require(initArgs, "database");
+    database = initArgs.get("database");
     vhost = require(initArgs, "vhost");
   }
 
   @Override
   public Map<String, String> start() {
-    createDatabase(database);
     createVhost(vhost);
     Map<String, String> config = new HashMap<>();
-    String hostPort = env("TUTTI_DB_HOST", "127.0.0.1") + ":" + env("TUTTI_DB_PORT", "5432");
-    config.put("quarkus.datasource.reactive.url", "postgresql://" + hostPort + "/" + database);
-    config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostPort + "/" + database);
     config.put("rabbitmq-virtual-host", vhost);
+    if (database != null && !database.isBlank()) {
+      createDatabase(database);
+      String hostPort = env("TUTTI_DB_HOST", "127.0.0.1") + ":" + env("TUTTI_DB_PORT", "5432");
+      config.put("quarkus.datasource.reactive.url", "postgresql://" + hostPort + "/" + database);
+      config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostPort + "/" + database);
+    }
     return config;
   }
 
