@@ -21,10 +21,10 @@ import java.util.concurrent.TimeUnit;
  * Gives a test module its own PostgreSQL database and RabbitMQ virtual host on the real local
  * servers, so that service tests never see the running system's data or events, nor each other's.
  *
- * <p>Init args: {@code vhost}, and {@code database} for a service that has one. Servers come from the same {@code TUTTI_DB_*}
- * and {@code TUTTI_RABBITMQ_*} variables the services read. The virtual host is created with {@code
- * rabbitmqctl} when it is on the PATH, else through the management API ({@code
- * TUTTI_RABBITMQ_MANAGEMENT_URL}).
+ * <p>Init args: {@code vhost}, and {@code database} for a service that has one. Servers come from
+ * the same {@code TUTTI_DB_*} and {@code TUTTI_RABBITMQ_*} variables the services read. The virtual
+ * host is created with {@code rabbitmqctl} when it is on the PATH, else through the management API
+ * ({@code TUTTI_RABBITMQ_MANAGEMENT_URL}).
  */
 public class TuttiTestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
