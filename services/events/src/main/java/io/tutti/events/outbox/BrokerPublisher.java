@@ -32,6 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BrokerPublisher {
 
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
   private final Vertx vertx;
   private final RabbitMQOptions options;
   private volatile Connection current;
@@ -83,15 +85,31 @@ public class BrokerPublisher {
                 Multi.createFrom()
                     .iterable(events)
                     .onItem()
-                    .transformToUniAndConcatenate(event -> send(connection, event))
+                    .transformToUniAndConcatenate(event -> send(connection, event, confirmTimeout))
                     .collect()
                     .asList()
-                    .chain(sends -> awaitConfirms(sends, confirmTimeout)));
+                    .chain(sends -> awaitConfirms(sends, confirmTimeout))
+                    .invoke(outcomes -> dropIfBroken(connection, outcomes)));
+  }
+
+  /**
+   * A nack is the broker speaking over a healthy channel; a send that failed or a confirm that
+   * never came means the channel or connection is gone, possibly without the client noticing, so
+   * the next pass starts afresh.
+   */
+  private void dropIfBroken(Connection connection, List<Outcome> outcomes) {
+    boolean broken =
+        outcomes.stream()
+            .anyMatch(o -> o.failure() != null && !(o.failure() instanceof BrokerRefusedException));
+    if (broken && current == connection) {
+      current = null;
+      connection.close();
+    }
   }
 
   private record Send(OutboxEvent event, CompletableFuture<Void> confirmed, Throwable failure) {}
 
-  private Uni<Send> send(Connection connection, OutboxEvent event) {
+  private Uni<Send> send(Connection connection, OutboxEvent event, Duration timeout) {
     CompletableFuture<Void> confirmed = new CompletableFuture<>();
     return connection
         .client()
@@ -101,6 +119,9 @@ public class BrokerPublisher {
             properties(event),
             Buffer.buffer(event.envelope.getBytes(StandardCharsets.UTF_8)),
             tag -> connection.unconfirmed().put(tag, confirmed))
+        .ifNoItem()
+        .after(timeout)
+        .failWith(() -> new BrokerUnavailableException("publish not accepted within " + timeout))
         .map(ignored -> new Send(event, confirmed, null))
         .onFailure()
         .recoverWithItem(failure -> new Send(event, confirmed, failure));
@@ -118,7 +139,7 @@ public class BrokerPublisher {
               .completionStage(send.confirmed())
               .ifNoItem()
               .after(timeout)
-              .failWith(() -> new BrokerRefusedException("no confirm within " + timeout))
+              .failWith(() -> new BrokerUnavailableException("no confirm within " + timeout))
               .map(ignored -> new Outcome(send.event(), null))
               .onFailure()
               .recoverWithItem(failure -> new Outcome(send.event(), failure)));
@@ -169,6 +190,9 @@ public class BrokerPublisher {
         .chain(() -> client.exchangeDeclare(EventTopology.EVENTS_EXCHANGE, "topic", true, false))
         .chain(() -> client.confirmSelect())
         .chain(() -> client.addConfirmListener(100_000))
+        .ifNoItem()
+        .after(CONNECT_TIMEOUT)
+        .failWith(() -> new BrokerUnavailableException("no connection within " + CONNECT_TIMEOUT))
         .map(
             confirmations -> {
               confirmations.handler(confirmation -> settle(unconfirmed, confirmation));
@@ -212,15 +236,23 @@ public class BrokerPublisher {
     void close() {
       unconfirmed
           .values()
-          .forEach(f -> f.completeExceptionally(new BrokerRefusedException("connection closed")));
+          .forEach(
+              f -> f.completeExceptionally(new BrokerUnavailableException("connection closed")));
       unconfirmed.clear();
       client.stop().subscribe().with(ok -> {}, ignored -> {});
     }
   }
 
-  /** The broker did not take a message: it nacked it, or never confirmed it. */
+  /** The broker answered that it did not take a message (a nack). */
   public static final class BrokerRefusedException extends RuntimeException {
     public BrokerRefusedException(String message) {
+      super(message);
+    }
+  }
+
+  /** The broker could not be asked: the send failed, or no confirm came back in time. */
+  public static final class BrokerUnavailableException extends RuntimeException {
+    public BrokerUnavailableException(String message) {
       super(message);
     }
   }

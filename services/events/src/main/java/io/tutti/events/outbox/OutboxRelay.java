@@ -3,12 +3,19 @@ package io.tutti.events.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -28,20 +35,25 @@ public class OutboxRelay {
   private final OutboxEventRepository repository;
   private final BrokerPublisher publisher;
   private final OutboxConfig config;
+  private final Vertx vertx;
   private final Counter published;
   private final Counter refused;
   private final AtomicInteger brokerFailures = new AtomicInteger();
+  private final AtomicBoolean passRunning = new AtomicBoolean();
   private volatile boolean paused;
+  private volatile long timerId = -1;
   private volatile Instant nextConnectAttempt = Instant.EPOCH;
 
   public OutboxRelay(
       OutboxEventRepository repository,
       BrokerPublisher publisher,
       OutboxConfig config,
+      Vertx vertx,
       MeterRegistry registry) {
     this.repository = repository;
     this.publisher = publisher;
     this.config = config;
+    this.vertx = vertx;
     this.published = registry.counter("tutti.outbox.published");
     this.refused = registry.counter("tutti.outbox.refused");
   }
@@ -60,15 +72,40 @@ public class OutboxRelay {
     return paused;
   }
 
-  @Scheduled(
-      identity = "tutti-outbox-relay",
-      every = "${tutti.outbox.poll-interval:100ms}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  Uni<Void> relayDueEvents() {
-    if (!config.enabled() || paused || Instant.now().isBefore(nextConnectAttempt)) {
-      return Uni.createFrom().voidItem();
+  /** Whether a pass is publishing right now. */
+  public boolean isPassRunning() {
+    return passRunning.get();
+  }
+
+  void start(@Observes StartupEvent event) {
+    if (config.enabled()) {
+      timerId = vertx.setPeriodic(config.pollInterval().toMillis(), id -> tick());
     }
-    return drain().replaceWithVoid();
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+    }
+  }
+
+  private void tick() {
+    if (paused
+        || Instant.now().isBefore(nextConnectAttempt)
+        || !passRunning.compareAndSet(false, true)) {
+      return;
+    }
+    // Hibernate Reactive needs its own (duplicated, safe) context per unit of work.
+    Context context =
+        VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+    VertxContextSafetyToggle.setContextSafe(context, true);
+    context.runOnContext(
+        ignored ->
+            drain()
+                .onTermination()
+                .invoke(() -> passRunning.set(false))
+                .subscribe()
+                .with(count -> {}, failure -> LOG.errorf(failure, "outbox relay pass failed")));
   }
 
   /**
