@@ -1,4 +1,4 @@
-package io.tutti.gateway.problem;
+package io.tutti.web.problem;
 
 import io.quarkus.security.ForbiddenException;
 import jakarta.ws.rs.core.Response;

@@ -1,4 +1,4 @@
-package io.tutti.gateway.problem;
+package io.tutti.web.problem;
 
 /** Ends a request with the given problem; {@link ProblemExceptionMapper} writes it out. */
 public class ProblemException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.tutti.gateway.problem;
+package io.tutti.web.problem;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
