@@ -50,8 +50,11 @@ class EventCodecTest {
                 new Attachment("image", "https://cdn.example/a.jpg", "a.jpg", 2048L, "image/jpeg")),
             "mid.previous",
             AT,
-            new Referral(
-                "ADS", "6045", "Winter sale", "winter", Map.of("utm_source", "instagram"))),
+            new Referral("ADS", "6045", "Winter sale", "winter", Map.of("utm_source", "instagram")),
+            MessageReceived.KIND_MESSAGE,
+            null,
+            null,
+            List.of()),
         new MessageStatusChanged(
             "inbox-1",
             "whatsapp",
@@ -59,7 +62,9 @@ class EventCodecTest {
             "wamid.HBg",
             "failed",
             new MessageStatusChanged.Error("131047", "Re-engagement message"),
-            AT),
+            AT,
+            "4915112345678",
+            null),
         new OutboundRequested(
             "msg-1", "conv-1", "inbox-1", "telegram", "12345", "Hi!", List.of(), "55"),
         new ConversationOpened(

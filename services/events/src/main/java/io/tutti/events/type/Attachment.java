@@ -8,5 +8,13 @@ package io.tutti.events.type;
  * @param name file name when the platform gives one
  * @param size bytes when known
  * @param contentType MIME type when known
+ * @param platformId the platform's own media id when it sends an id instead of a URL (WhatsApp
+ *     media id, Telegram file id); fetched through the platform API with the inbox's credentials
  */
-public record Attachment(String type, String url, String name, Long size, String contentType) {}
+public record Attachment(
+    String type, String url, String name, Long size, String contentType, String platformId) {
+
+  public Attachment(String type, String url, String name, Long size, String contentType) {
+    this(type, url, name, size, contentType, null);
+  }
+}

@@ -5,7 +5,19 @@ import io.tutti.events.EventTypes;
 import java.time.Instant;
 import java.util.List;
 
-/** A customer wrote on a channel (connectors). */
+/**
+ * A customer wrote on a channel (connectors).
+ *
+ * @param kind what the customer did: {@code message} (the default), {@code postback} (chose a
+ *     button, quick reply or list item; the choice's title is the text), {@code reaction} (an emoji
+ *     on the message {@code replyToPlatformMessageId}), {@code edit} (a new text for the earlier
+ *     message with the same {@code platformMessageId})
+ * @param contactHandle phone number (E.164 where the platform gives one), email address or
+ *     username, when known
+ * @param subject the email subject; null on other channels
+ * @param html sanitised HTML body of an email; {@code text} always carries the plain version
+ * @param references earlier Message-IDs an email refers to (References header), oldest first
+ */
 public record MessageReceived(
     String inboxId,
     String channel,
@@ -17,8 +29,17 @@ public record MessageReceived(
     List<Attachment> attachments,
     String replyToPlatformMessageId,
     Instant sentAt,
-    Referral referral)
+    Referral referral,
+    String kind,
+    String subject,
+    String html,
+    List<String> references)
     implements EventPayload {
+
+  public static final String KIND_MESSAGE = "message";
+  public static final String KIND_POSTBACK = "postback";
+  public static final String KIND_REACTION = "reaction";
+  public static final String KIND_EDIT = "edit";
 
   @Override
   public String type() {

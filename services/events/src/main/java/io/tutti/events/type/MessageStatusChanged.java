@@ -11,6 +11,9 @@ import java.time.Instant;
  * @param platformMessageId the platform's id when our id is not known (receipts)
  * @param status sent | delivered | read | failed
  * @param error the platform's code and message when failed
+ * @param externalContactId the customer the message went to, when the platform says
+ * @param watermark set instead of an id when the platform reports every message to {@code
+ *     externalContactId} up to this instant at once (Messenger delivery and read watermarks)
  */
 public record MessageStatusChanged(
     String inboxId,
@@ -19,11 +22,18 @@ public record MessageStatusChanged(
     String platformMessageId,
     String status,
     Error error,
-    Instant at)
+    Instant at,
+    String externalContactId,
+    Instant watermark)
     implements EventPayload {
 
   /** The platform's own error code and message. */
   public record Error(String code, String message) {}
+
+  public static final String SENT = "sent";
+  public static final String DELIVERED = "delivered";
+  public static final String READ = "read";
+  public static final String FAILED = "failed";
 
   @Override
   public String type() {

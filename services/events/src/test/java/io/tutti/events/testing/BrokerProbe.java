@@ -40,6 +40,11 @@ public final class BrokerProbe implements AutoCloseable {
     client.queueBindAndAwait(queue, EventTopology.EVENTS_EXCHANGE, routingKey);
   }
 
+  /** Binds an existing queue to one more routing key. */
+  public void bind(String queue, String routingKey) {
+    client.queueBindAndAwait(queue, EventTopology.EVENTS_EXCHANGE, routingKey);
+  }
+
   /** Takes every message that is in the queue now, acking each. */
   public List<RabbitMQMessage> drain(String queue) {
     List<RabbitMQMessage> taken = new ArrayList<>();

@@ -1,0 +1,38 @@
+package io.tutti.connectors.inbox;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An inbox as admins see it: where the platform must call, the ids it is connected with, and which
+ * credentials are set, but never a credential's value.
+ *
+ * @param webhookUrl the absolute URL to paste into the platform's console (none for web)
+ * @param verifyToken Meta's webhook verification token (Messenger, Instagram, WhatsApp)
+ * @param siteKey the website chat's public key (web)
+ * @param widgetUrl the script a website embeds for the chat (web)
+ * @param credentialsSet the names of the credentials that are stored
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record InboxView(
+    UUID id,
+    String name,
+    String channel,
+    String webhookUrl,
+    String verifyToken,
+    String siteKey,
+    String widgetUrl,
+    String pageId,
+    String instagramAccountId,
+    String phoneNumberId,
+    String accountSid,
+    String phoneNumber,
+    String address,
+    InboxSettings.MailServerSettings imap,
+    InboxSettings.MailServerSettings smtp,
+    List<String> allowedOrigins,
+    List<String> credentialsSet,
+    Instant createdAt,
+    Instant updatedAt) {}

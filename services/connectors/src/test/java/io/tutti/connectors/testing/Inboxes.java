@@ -1,0 +1,118 @@
+package io.tutti.connectors.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.tutti.connectors.inbound.Signatures;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Creates inboxes through the real API. Call from a test method running as an admin
+ * ({@code @TestSecurity(user = "ada", roles = "admin")} with a {@code workspace} claim).
+ */
+public final class Inboxes {
+
+  /** An app secret tests sign Meta deliveries with. */
+  public static final String APP_SECRET = "test-app-secret-0123456789abcdef";
+
+  public static final String TWILIO_AUTH_TOKEN = "twilio-auth-token-0123456789abcd";
+  public static final String TELEGRAM_SECRET = "telegram_secret-token";
+  public static final String EMAIL_SECRET = "email-inbound-secret-0123456789";
+
+  private Inboxes() {}
+
+  /** Creates an inbox from the given fields and answers its view. */
+  public static JsonPath create(Map<String, Object> fields) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(fields)
+        .when()
+        .post("/api/inboxes")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath();
+  }
+
+  public static JsonPath messenger(String pageId) {
+    return create(
+        Map.of(
+            "name",
+            "Facebook page " + pageId,
+            "channel",
+            "messenger",
+            "pageId",
+            pageId,
+            "accessToken",
+            "EAAG-page-token-" + UUID.randomUUID(),
+            "appSecret",
+            APP_SECRET));
+  }
+
+  public static JsonPath instagram(String accountId) {
+    return create(
+        Map.of(
+            "name",
+            "Instagram " + accountId,
+            "channel",
+            "instagram",
+            "instagramAccountId",
+            accountId,
+            "accessToken",
+            "IGQV-token-" + UUID.randomUUID(),
+            "appSecret",
+            APP_SECRET));
+  }
+
+  public static JsonPath whatsapp(String phoneNumberId) {
+    return create(
+        Map.of(
+            "name",
+            "WhatsApp " + phoneNumberId,
+            "channel",
+            "whatsapp",
+            "phoneNumberId",
+            phoneNumberId,
+            "accessToken",
+            "EAAG-wa-token-" + UUID.randomUUID(),
+            "appSecret",
+            APP_SECRET));
+  }
+
+  public static JsonPath sms(String phoneNumber) {
+    return create(
+        Map.of(
+            "name",
+            "SMS " + phoneNumber,
+            "channel",
+            "sms",
+            "accountSid",
+            "AC0123456789abcdef0123456789abcdef",
+            "authToken",
+            TWILIO_AUTH_TOKEN,
+            "phoneNumber",
+            phoneNumber));
+  }
+
+  public static JsonPath telegram() {
+    return create(
+        Map.of(
+            "name", "Telegram bot",
+            "channel", "telegram",
+            "botToken", "123456789:AAH-test-bot-token-abcdefghijklmnop",
+            "secretToken", TELEGRAM_SECRET));
+  }
+
+  /** {@code sha256=<hex>} of the body under {@link #APP_SECRET}, as Meta signs it. */
+  public static String metaSignature(byte[] body) {
+    return "sha256=" + Signatures.hmacSha256Hex(APP_SECRET, body);
+  }
+
+  /** The path part of an inbox's webhook URL, for posting to this test's own server. */
+  public static String webhookPath(JsonPath inbox) {
+    String url = inbox.getString("webhookUrl");
+    return url.substring(url.indexOf("/webhooks/"));
+  }
+}
