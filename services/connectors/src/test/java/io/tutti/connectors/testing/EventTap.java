@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.tutti.events.EventCodec;
 import io.tutti.events.EventEnvelope;
 import io.tutti.events.testing.BrokerProbe;
+import io.tutti.events.testing.TuttiTestInfrastructure;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import java.time.Duration;
@@ -24,7 +25,7 @@ public final class EventTap implements AutoCloseable {
   private final List<EventEnvelope> seen = new ArrayList<>();
 
   public EventTap(Vertx vertx, String... routingKeys) {
-    this.broker = new BrokerProbe(vertx, ConnectorsTest.VHOST);
+    this.broker = new BrokerProbe(vertx, TuttiTestInfrastructure.vhost(ConnectorsTest.VHOST));
     broker.bindFreshQueue(queue, routingKeys[0], new JsonObject());
     for (int i = 1; i < routingKeys.length; i++) {
       broker.bind(queue, routingKeys[i]);

@@ -45,7 +45,7 @@ class IdempotentConsumerTest {
 
   @BeforeEach
   void connect() {
-    broker = new BrokerProbe(vertx, "tutti-test-events");
+    broker = new BrokerProbe(vertx, TuttiTestInfrastructure.vhost("tutti-test-events"));
     // The connector declares the dead-letter queue as it subscribes, which may still be under way.
     await()
         .atMost(Duration.ofSeconds(10))

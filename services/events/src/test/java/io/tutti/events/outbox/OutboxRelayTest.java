@@ -58,7 +58,7 @@ class OutboxRelayTest {
 
   @BeforeEach
   void connect() {
-    broker = new BrokerProbe(vertx, "tutti-test-events");
+    broker = new BrokerProbe(vertx, TuttiTestInfrastructure.vhost("tutti-test-events"));
     broker.bindFreshQueue(OPENED, "conversation.opened", new JsonObject());
   }
 

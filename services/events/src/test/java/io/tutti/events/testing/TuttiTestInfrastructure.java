@@ -33,8 +33,24 @@ public class TuttiTestInfrastructure implements QuarkusTestResourceLifecycleMana
 
   @Override
   public void init(Map<String, String> initArgs) {
-    database = initArgs.get("database");
-    vhost = require(initArgs, "vhost");
+    String db = initArgs.get("database");
+    database = db == null || db.isBlank() ? null : database(db);
+    vhost = vhost(require(initArgs, "vhost"));
+  }
+
+  /**
+   * The database a test class named actually uses: with {@code TUTTI_TEST_NAMESPACE} set, two
+   * checkouts can run the same tests at once without sharing data.
+   */
+  public static String database(String name) {
+    String namespace = env("TUTTI_TEST_NAMESPACE", "");
+    return namespace.isBlank() ? name : name + "_" + namespace.replaceAll("[^a-z0-9]", "_");
+  }
+
+  /** The vhost a test class named actually uses; see {@link #database(String)}. */
+  public static String vhost(String name) {
+    String namespace = env("TUTTI_TEST_NAMESPACE", "");
+    return namespace.isBlank() ? name : name + "-" + namespace;
   }
 
   @Override
@@ -42,7 +58,7 @@ public class TuttiTestInfrastructure implements QuarkusTestResourceLifecycleMana
     createVhost(vhost);
     Map<String, String> config = new HashMap<>();
     config.put("rabbitmq-virtual-host", vhost);
-    if (database != null && !database.isBlank()) {
+    if (database != null) {
       createDatabase(database);
       String hostPort = env("TUTTI_DB_HOST", "127.0.0.1") + ":" + env("TUTTI_DB_PORT", "5432");
       config.put("quarkus.datasource.reactive.url", "postgresql://" + hostPort + "/" + database);
