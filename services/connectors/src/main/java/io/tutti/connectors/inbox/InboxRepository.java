@@ -18,9 +18,10 @@ public class InboxRepository implements PanacheRepositoryBase<Inbox, UUID> {
     return find("workspaceId = ?1 and id = ?2", workspaceId, id).firstResult();
   }
 
+  /** The newest inbox of the workspace connected to this platform account on this channel. */
   public Uni<Inbox> findByAccount(String workspaceId, String channel, String accountId) {
     return find(
-            "workspaceId = ?1 and channel = ?2 and accountId = ?3 order by createdAt",
+            "workspaceId = ?1 and channel = ?2 and accountId = ?3 order by createdAt desc",
             workspaceId,
             channel,
             accountId)

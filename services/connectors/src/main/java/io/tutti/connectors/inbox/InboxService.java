@@ -195,6 +195,14 @@ public class InboxService {
   InboxView view(Inbox inbox) {
     Channel channel = Channel.of(inbox.channel).orElseThrow();
     InboxSettings settings = settingsOf(inbox);
+    List<String> credentials;
+    Boolean unreadable = null;
+    try {
+      credentials = secretsOf(inbox).names();
+    } catch (SecretBox.SealedValueException e) {
+      credentials = List.of();
+      unreadable = true;
+    }
     return new InboxView(
         inbox.id,
         inbox.name,
@@ -212,7 +220,8 @@ public class InboxService {
         settings.imap(),
         settings.smtp(),
         settings.allowedOrigins(),
-        secretsOf(inbox).names(),
+        credentials,
+        unreadable,
         inbox.createdAt,
         inbox.updatedAt);
   }

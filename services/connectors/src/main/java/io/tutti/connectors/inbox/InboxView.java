@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param siteKey the website chat's public key (web)
  * @param widgetUrl the script a website embeds for the chat (web)
  * @param credentialsSet the names of the credentials that are stored
+ * @param credentialsUnreadable true when the stored credentials cannot be opened with the
+ *     configured keys (a lost encryption key): the admin must enter them again
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InboxView(
@@ -34,5 +36,6 @@ public record InboxView(
     InboxSettings.MailServerSettings smtp,
     List<String> allowedOrigins,
     List<String> credentialsSet,
+    Boolean credentialsUnreadable,
     Instant createdAt,
     Instant updatedAt) {}

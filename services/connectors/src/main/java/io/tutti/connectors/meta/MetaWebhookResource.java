@@ -34,7 +34,7 @@ import java.util.Map;
  * Messenger, Instagram and WhatsApp Cloud API webhooks: Meta's verification handshake, and
  * deliveries signed with {@code X-Hub-Signature-256} over the raw body.
  */
-@Path("/webhooks/{channel:messenger|instagram|whatsapp}/{inboxId}")
+@Path("/webhooks")
 public class MetaWebhookResource {
 
   static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
@@ -58,6 +58,7 @@ public class MetaWebhookResource {
 
   /** Meta calls this once when the admin saves the callback URL; it must echo the challenge. */
   @GET
+  @Path("/{channel:messenger|instagram|whatsapp}/{inboxId}")
   @Produces(MediaType.TEXT_PLAIN)
   public Uni<String> verify(
       @PathParam("channel") String channel,
@@ -90,6 +91,7 @@ public class MetaWebhookResource {
   }
 
   @POST
+  @Path("/{channel:messenger|instagram|whatsapp}/{inboxId}")
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
   public Uni<WebhookAnswer> receive(
