@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tutti.web.problem.ProblemException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +24,7 @@ public final class Json {
 
   /** The body as one JSON value; anything else, trailing bytes included, is a 400. */
   public static JsonNode parse(ObjectMapper json, byte[] body) {
+    requireUtf8(body);
     try {
       JsonNode root =
           json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
@@ -32,6 +37,31 @@ public final class Json {
     } catch (IOException e) {
       throw Webhooks.malformed("The body could not be read as JSON.");
     }
+  }
+
+  /** JSON on the wire is UTF-8 (RFC 8259); overlong forms and stray bytes are refused. */
+  private static void requireUtf8(byte[] body) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body));
+    } catch (CharacterCodingException e) {
+      throw Webhooks.malformed("The body is not valid UTF-8.");
+    }
+  }
+
+  /** A field that must be a JSON string (not a number). */
+  public static String requiredString(JsonNode parent, String field, String path) {
+    JsonNode node = parent.get(field);
+    if (node == null || node.isNull()) {
+      throw Webhooks.malformed(path + "." + field + " is required.");
+    }
+    if (!node.isTextual()) {
+      throw wrongType(path, field, "a string");
+    }
+    return Text.clean(node.textValue());
   }
 
   public static List<JsonNode> array(JsonNode parent, String field, String path) {

@@ -12,6 +12,7 @@ import static io.tutti.connectors.inbound.Json.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tutti.connectors.inbound.AccountRouter;
 import io.tutti.connectors.inbound.InboundItem;
+import io.tutti.connectors.inbound.Json;
 import io.tutti.connectors.inbound.Text;
 import io.tutti.connectors.inbound.Webhooks;
 import io.tutti.connectors.inbox.InboxContext;
@@ -54,7 +55,7 @@ public final class MessengerNormaliser {
     if (!root.isObject()) {
       throw Webhooks.malformed("The body must be a JSON object.");
     }
-    String object = requiredText(root, "object", "body");
+    String object = Json.requiredString(root, "object", "body");
     List<InboundItem> items = new ArrayList<>();
     List<JsonNode> entries = objects(root, "entry", "body");
     if (!root.has("entry")) {

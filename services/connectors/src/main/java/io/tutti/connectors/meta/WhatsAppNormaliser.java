@@ -10,6 +10,7 @@ import static io.tutti.connectors.inbound.Json.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tutti.connectors.inbound.AccountRouter;
 import io.tutti.connectors.inbound.InboundItem;
+import io.tutti.connectors.inbound.Json;
 import io.tutti.connectors.inbound.Text;
 import io.tutti.connectors.inbound.Webhooks;
 import io.tutti.connectors.inbox.InboxContext;
@@ -69,7 +70,7 @@ public final class WhatsAppNormaliser {
     if (!root.isObject()) {
       throw Webhooks.malformed("The body must be a JSON object.");
     }
-    String object = requiredText(root, "object", "body");
+    String object = Json.requiredString(root, "object", "body");
     if (!root.has("entry")) {
       throw Webhooks.malformed("body.entry is required.");
     }

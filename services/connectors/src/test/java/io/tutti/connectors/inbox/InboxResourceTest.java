@@ -17,12 +17,11 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tutti.connectors.crypto.SecretBox;
 import io.tutti.connectors.testing.ConnectorsTest;
+import io.tutti.connectors.testing.Deliveries;
 import io.tutti.connectors.testing.Inboxes;
-import io.tutti.events.testing.TuttiTestInfrastructure;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashMap;
@@ -73,12 +72,7 @@ class InboxResourceTest {
   @OidcSecurity(claims = @Claim(key = "workspace", value = "acme"))
   void credentialsAreSealedAtRest() throws Exception {
     String id = Inboxes.sms("+14155550100").getString("id");
-    try (Connection db =
-            DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:5432/"
-                    + TuttiTestInfrastructure.database(ConnectorsTest.DATABASE),
-                "tutti",
-                "tutti");
+    try (Connection db = Deliveries.connect();
         PreparedStatement query =
             db.prepareStatement("select settings, secrets from inbox where id = ?")) {
       query.setObject(1, UUID.fromString(id));
@@ -259,12 +253,7 @@ class InboxResourceTest {
 
   /** An inbox of the acme workspace, made directly so the globex test need not switch identity. */
   private String acmeInboxId() {
-    try (Connection db =
-            DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:5432/"
-                    + TuttiTestInfrastructure.database(ConnectorsTest.DATABASE),
-                "tutti",
-                "tutti");
+    try (Connection db = Deliveries.connect();
         PreparedStatement insert =
             db.prepareStatement(
                 "insert into inbox (id, workspace_id, name, channel, settings, secrets,"

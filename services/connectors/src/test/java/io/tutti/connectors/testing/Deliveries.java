@@ -1,0 +1,47 @@
+package io.tutti.connectors.testing;
+
+import io.tutti.events.testing.TuttiTestInfrastructure;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/** Reads what connectors stored, straight from its test database. */
+public final class Deliveries {
+
+  private Deliveries() {}
+
+  /** How many raw deliveries are stored for an inbox. */
+  public static long count(String inboxId) {
+    try (Connection db = connect();
+        PreparedStatement query =
+            db.prepareStatement("select count(*) from webhook_delivery where inbox_id = ?")) {
+      query.setObject(1, UUID.fromString(inboxId));
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static Connection connect() throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:postgresql://"
+            + env("TUTTI_DB_HOST", "127.0.0.1")
+            + ":"
+            + env("TUTTI_DB_PORT", "5432")
+            + "/"
+            + TuttiTestInfrastructure.database(ConnectorsTest.DATABASE),
+        env("TUTTI_DB_USER", "tutti"),
+        env("TUTTI_DB_PASSWORD", "tutti"));
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
