@@ -19,14 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 class SignInIT {
 
-  private static final String GATEWAY_URL = env("TUTTI_GATEWAY_URL", "http://127.0.0.1:8080");
-  private static final String OIDC_URL =
-      env("TUTTI_OIDC_URL", "http://127.0.0.1:8180/realms/tutti");
-  private static final String DEMO_PASSWORD = "demo";
+  private static final String GATEWAY_URL = RunningSystem.GATEWAY_URL;
 
   @Test
   void aliceTokenCarriesWorkspaceAcmeAndAgentRole() {
-    JsonPath claims = claimsOf(accessTokenFor("alice", DEMO_PASSWORD));
+    JsonPath claims = RunningSystem.claimsOf(RunningSystem.accessTokenFor("alice"));
 
     assertThat(claims.getString("workspace")).isEqualTo("acme");
     assertThat(claims.getList("realm_access.roles", String.class)).contains("agent");
@@ -35,7 +32,7 @@ class SignInIT {
 
   @Test
   void adminRoleIncludesSalesAndAgent() {
-    JsonPath claims = claimsOf(accessTokenFor("ada", DEMO_PASSWORD));
+    JsonPath claims = RunningSystem.claimsOf(RunningSystem.accessTokenFor("ada"));
 
     assertThat(claims.getList("realm_access.roles", String.class))
         .contains("admin", "sales", "agent");
@@ -43,7 +40,7 @@ class SignInIT {
 
   @Test
   void wrongPasswordIsRefusedByKeycloak() {
-    Response response = requestToken("alice", "not-her-password");
+    Response response = RunningSystem.requestToken("alice", "not-her-password");
 
     assertThat(response.statusCode()).isIn(400, 401);
     assertThat(response.jsonPath().getString("access_token")).isNull();
@@ -77,7 +74,7 @@ class SignInIT {
 
   @Test
   void meWithTamperedWorkspaceClaimIsUnauthorized() {
-    String[] parts = accessTokenFor("alice", DEMO_PASSWORD).split("\\.");
+    String[] parts = RunningSystem.accessTokenFor("alice").split("\\.");
     String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
     String forged =
         Base64.getUrlEncoder()
@@ -105,7 +102,7 @@ class SignInIT {
     given()
         .accept(ContentType.JSON)
         .auth()
-        .oauth2(accessTokenFor("alice", DEMO_PASSWORD))
+        .oauth2(RunningSystem.accessTokenFor("alice"))
         .when()
         .get(GATEWAY_URL + "/api/me")
         .then()
@@ -121,7 +118,7 @@ class SignInIT {
     given()
         .accept(ContentType.JSON)
         .auth()
-        .oauth2(accessTokenFor("bob", DEMO_PASSWORD))
+        .oauth2(RunningSystem.accessTokenFor("bob"))
         .when()
         .get(GATEWAY_URL + "/api/me")
         .then()
@@ -129,36 +126,5 @@ class SignInIT {
         .body("username", equalTo("bob"))
         .body("workspace", equalTo("globex"))
         .body("roles", hasItem("admin"));
-  }
-
-  private static String accessTokenFor(String username, String password) {
-    Response response = requestToken(username, password);
-    assertThat(response.statusCode())
-        .as("Keycloak token response for %s: %s", username, response.asString())
-        .isEqualTo(200);
-    return response.jsonPath().getString("access_token");
-  }
-
-  /** The password grant of the public client {@code tutti-cli}, meant for scripts and tests. */
-  private static Response requestToken(String username, String password) {
-    return given()
-        .formParam("grant_type", "password")
-        .formParam("client_id", "tutti-cli")
-        .formParam("username", username)
-        .formParam("password", password)
-        .when()
-        .post(OIDC_URL + "/protocol/openid-connect/token");
-  }
-
-  /** The claims of a JWT, read without checking its signature (the gateway is what checks it). */
-  private static JsonPath claimsOf(String jwt) {
-    String payload = jwt.split("\\.")[1];
-    return JsonPath.from(
-        new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -1,0 +1,167 @@
+package io.tutti.tests.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A customer's Instagram DM travels the whole front half of the system: ada connects an inbox
+ * through the gateway, Instagram calls the webhook URL Tutti showed her (the gateway), and the
+ * normalised {@code message.received} appears on the real broker.
+ */
+class InboundMessageIT {
+
+  private static final String APP_SECRET = "system-test-app-secret";
+
+  private Connection broker;
+  private Channel channel;
+  private String queue;
+
+  @BeforeEach
+  void listenOnTheBroker() throws Exception {
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setHost(RunningSystem.env("TUTTI_RABBITMQ_HOST", "127.0.0.1"));
+    factory.setPort(Integer.parseInt(RunningSystem.env("TUTTI_RABBITMQ_PORT", "5672")));
+    factory.setUsername(RunningSystem.env("TUTTI_RABBITMQ_USER", "guest"));
+    factory.setPassword(RunningSystem.env("TUTTI_RABBITMQ_PASSWORD", "guest"));
+    factory.setVirtualHost(RunningSystem.env("TUTTI_RABBITMQ_VHOST", "/"));
+    broker = factory.newConnection("tutti-system-test");
+    channel = broker.createChannel();
+    queue = channel.queueDeclare().getQueue();
+    channel.queueBind(queue, "tutti.events", "message.received");
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    broker.close();
+  }
+
+  @Test
+  void adminConnectsInstagramAndACustomersDmArrivesAsAnEvent() throws Exception {
+    String admin = RunningSystem.accessTokenFor("ada");
+    String account = String.valueOf(System.currentTimeMillis());
+    JsonPath inbox =
+        given()
+            .auth()
+            .oauth2(admin)
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "name",
+                    "Instagram system test " + account,
+                    "channel",
+                    "instagram",
+                    "instagramAccountId",
+                    account,
+                    "accessToken",
+                    "IGQV-system-test",
+                    "appSecret",
+                    APP_SECRET))
+            .when()
+            .post(RunningSystem.GATEWAY_URL + "/api/inboxes")
+            .then()
+            .statusCode(201)
+            .body("webhookUrl", startsWith(RunningSystem.GATEWAY_URL + "/webhooks/instagram/"))
+            .extract()
+            .jsonPath();
+
+    String mid = "system-test-" + account;
+    byte[] dm =
+        ("{\"object\":\"instagram\",\"entry\":[{\"time\":1731312000512,\"id\":\""
+                + account
+                + "\",\"messaging\":[{\"sender\":{\"id\":\"6543210987654321\"},\"recipient\":{\"id\":\""
+                + account
+                + "\"},\"timestamp\":1731312000301,\"message\":{\"mid\":\""
+                + mid
+                + "\",\"text\":\"Is the linen shirt still available? 👕\"}}]}]}")
+            .getBytes(StandardCharsets.UTF_8);
+    given()
+        .contentType("application/json")
+        .header("X-Hub-Signature-256", "sha256=" + hmacSha256(APP_SECRET, dm))
+        .body(dm)
+        .when()
+        .post(inbox.getString("webhookUrl"))
+        .then()
+        .statusCode(200);
+
+    List<JsonPath> events = new ArrayList<>();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              GetResponse message;
+              while ((message = channel.basicGet(queue, true)) != null) {
+                JsonPath event =
+                    JsonPath.from(new String(message.getBody(), StandardCharsets.UTF_8));
+                if (inbox.getString("id").equals(event.getString("payload.inboxId"))) {
+                  events.add(event);
+                }
+              }
+              return !events.isEmpty();
+            });
+    JsonPath event = events.getFirst();
+    assertThat(event.getString("type")).isEqualTo("message.received");
+    assertThat(event.getString("workspaceId")).isEqualTo("acme");
+    assertThat(event.getString("payload.channel")).isEqualTo("instagram");
+    assertThat(event.getString("payload.externalContactId")).isEqualTo("6543210987654321");
+    assertThat(event.getString("payload.platformMessageId")).isEqualTo(mid);
+    assertThat(event.getString("payload.text")).isEqualTo("Is the linen shirt still available? 👕");
+  }
+
+  @Test
+  void onlyTheWorkspacesAdminsSeeItsInboxes() {
+    String ada = RunningSystem.accessTokenFor("ada");
+    String id =
+        given()
+            .auth()
+            .oauth2(ada)
+            .contentType(ContentType.JSON)
+            .body(Map.of("name", "Website " + System.nanoTime(), "channel", "web"))
+            .when()
+            .post(RunningSystem.GATEWAY_URL + "/api/inboxes")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    given()
+        .auth()
+        .oauth2(RunningSystem.accessTokenFor("bob"))
+        .when()
+        .get(RunningSystem.GATEWAY_URL + "/api/inboxes/" + id)
+        .then()
+        .statusCode(404);
+    given()
+        .auth()
+        .oauth2(RunningSystem.accessTokenFor("alice"))
+        .when()
+        .get(RunningSystem.GATEWAY_URL + "/api/inboxes")
+        .then()
+        .statusCode(403);
+    given().when().get(RunningSystem.GATEWAY_URL + "/api/inboxes").then().statusCode(401);
+  }
+
+  private static String hmacSha256(String key, byte[] body) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return HexFormat.of().formatHex(mac.doFinal(body));
+  }
+}

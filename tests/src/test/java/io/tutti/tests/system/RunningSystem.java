@@ -1,0 +1,50 @@
+package io.tutti.tests.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Where the running system answers, and tokens for its demo users. */
+final class RunningSystem {
+
+  static final String GATEWAY_URL = env("TUTTI_GATEWAY_URL", "http://127.0.0.1:8080");
+  static final String OIDC_URL = env("TUTTI_OIDC_URL", "http://127.0.0.1:8180/realms/tutti");
+  static final String DEMO_PASSWORD = "demo";
+
+  private RunningSystem() {}
+
+  static String accessTokenFor(String username) {
+    Response response = requestToken(username, DEMO_PASSWORD);
+    assertThat(response.statusCode())
+        .as("Keycloak token response for %s: %s", username, response.asString())
+        .isEqualTo(200);
+    return response.jsonPath().getString("access_token");
+  }
+
+  /** The password grant of the public client {@code tutti-cli}, meant for scripts and tests. */
+  static Response requestToken(String username, String password) {
+    return given()
+        .formParam("grant_type", "password")
+        .formParam("client_id", "tutti-cli")
+        .formParam("username", username)
+        .formParam("password", password)
+        .when()
+        .post(OIDC_URL + "/protocol/openid-connect/token");
+  }
+
+  /** The claims of a JWT, read without checking its signature (the gateway is what checks it). */
+  static JsonPath claimsOf(String jwt) {
+    String payload = jwt.split("\\.")[1];
+    return JsonPath.from(
+        new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+  }
+
+  static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
