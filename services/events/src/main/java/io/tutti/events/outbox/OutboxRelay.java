@@ -128,19 +128,33 @@ public class OutboxRelay {
   /** One pass over at most one batch of due events. */
   public Uni<BatchResult> publishOneBatch() {
     return Panache.withTransaction(
-            () ->
-                repository
-                    .lockDueBatch(config.batchSize())
-                    .chain(
-                        batch ->
-                            batch.isEmpty()
-                                ? Uni.createFrom().item(new BatchResult(0, 0))
-                                : publisher
-                                    .publish(batch, config.confirmTimeout())
-                                    .map(this::record)))
+            () -> {
+              // Confirms arrive on the broker client's event loop; the session that marks the rows
+              // published belongs to this context, and using it from another thread fails the
+              // transaction after the broker already has the events (they would go out twice).
+              io.vertx.core.Context session = io.vertx.core.Vertx.currentContext();
+              return repository
+                  .lockDueBatch(config.batchSize())
+                  .chain(
+                      batch ->
+                          batch.isEmpty()
+                              ? Uni.createFrom().item(new BatchResult(0, 0))
+                              : publisher
+                                  .publish(batch, config.confirmTimeout())
+                                  .emitOn(task -> onContext(session, task))
+                                  .map(this::record));
+            })
         .invoke(ignored -> brokerReachable())
         .onFailure()
         .recoverWithItem(this::brokerUnreachable);
+  }
+
+  private static void onContext(io.vertx.core.Context context, Runnable task) {
+    if (context == null || context == io.vertx.core.Vertx.currentContext()) {
+      task.run();
+    } else {
+      context.runOnContext(ignored -> task.run());
+    }
   }
 
   private BatchResult record(List<BrokerPublisher.Outcome> outcomes) {
