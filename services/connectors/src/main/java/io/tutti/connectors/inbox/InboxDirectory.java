@@ -23,6 +23,7 @@ public class InboxDirectory {
   private final Instance<InboxService> service;
   private final Duration ttl;
   private final Map<UUID, Cached> byId = new ConcurrentHashMap<>();
+  private final Map<String, UUID> idBySiteKey = new ConcurrentHashMap<>();
 
   public InboxDirectory(
       InboxRepository inboxes, Instance<InboxService> service, ConnectorsConfig config) {
@@ -67,9 +68,26 @@ public class InboxDirectory {
         .map(inbox -> inbox == null ? null : open(inbox));
   }
 
+  /** The website chat inbox with this public key, or null; every visitor socket asks this. */
   @WithSession
   public Uni<InboxContext> findBySiteKey(String siteKey) {
-    return inboxes.findBySiteKey(siteKey).map(inbox -> inbox == null ? null : open(inbox));
+    UUID known = idBySiteKey.get(siteKey);
+    Cached cached = known == null ? null : byId.get(known);
+    if (cached != null && cached.fresh() && siteKey.equals(cached.context.siteKey())) {
+      return Uni.createFrom().item(cached.context);
+    }
+    return inboxes
+        .findBySiteKey(siteKey)
+        .map(
+            inbox -> {
+              if (inbox == null) {
+                return null;
+              }
+              InboxContext context = open(inbox);
+              byId.put(inbox.id, new Cached(context, System.nanoTime() + ttl.toNanos()));
+              idBySiteKey.put(siteKey, inbox.id);
+              return context;
+            });
   }
 
   public void evict(UUID id) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tutti.connectors.inbound.AccountRouter;
 import io.tutti.connectors.inbound.InboundItem;
 import io.tutti.connectors.inbound.Json;
+import io.tutti.connectors.inbound.PageAttribution;
 import io.tutti.connectors.inbound.Text;
 import io.tutti.connectors.inbound.Webhooks;
 import io.tutti.connectors.inbox.InboxContext;
@@ -18,12 +19,8 @@ import io.tutti.events.type.Attachment;
 import io.tutti.events.type.MessageReceived;
 import io.tutti.events.type.MessageStatusChanged;
 import io.tutti.events.type.Referral;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -294,36 +291,10 @@ public final class WhatsAppNormaliser {
         "ad".equals(sourceType) ? text(referral, "source_id", path) : null,
         null,
         null,
-        utm(sourceUrl),
+        sourceUrl == null ? Map.of() : PageAttribution.utm(sourceUrl),
         text(referral, "headline", path),
         sourceUrl,
         text(referral, "ctwa_clid", path));
-  }
-
-  static Map<String, String> utm(String url) {
-    Map<String, String> utm = new LinkedHashMap<>();
-    if (url == null) {
-      return utm;
-    }
-    try {
-      String query = URI.create(url.strip()).getRawQuery();
-      if (query == null) {
-        return utm;
-      }
-      for (String pair : query.split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq <= 0) {
-          continue;
-        }
-        String name = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
-        if (name.startsWith("utm_")) {
-          utm.put(name, URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      // A URL we cannot read carries no campaign data; the referral itself still counts.
-    }
-    return utm;
   }
 
   private static JsonNode firstObject(JsonNode parent, String path, String... fields) {
