@@ -9,6 +9,7 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.path.json.JsonPath;
 import io.tutti.connectors.testing.ConnectorsTest;
+import io.tutti.connectors.testing.Deliveries;
 import io.tutti.connectors.testing.EventTap;
 import io.tutti.connectors.testing.Fixtures;
 import io.tutti.connectors.testing.Inboxes;
@@ -126,6 +127,7 @@ class TelegramWebhookTest {
     byte[] body = Fixtures.bytes("telegram/text_message_update.json");
     post(inbox, body, "not-the-secret", 401);
     post(inbox, body, null, 401);
+    assertThat(Deliveries.count(inbox.getString("id"))).isZero();
     assertThat(tap.awaitExactly(inbox.getString("id"), 0)).isEmpty();
   }
 

@@ -10,6 +10,7 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.path.json.JsonPath;
 import io.tutti.connectors.testing.ConnectorsTest;
+import io.tutti.connectors.testing.Deliveries;
 import io.tutti.connectors.testing.EventTap;
 import io.tutti.connectors.testing.Fixtures;
 import io.tutti.connectors.testing.Inboxes;
@@ -143,6 +144,7 @@ class TwilioWebhookTest {
         .post(Inboxes.webhookPath(inbox))
         .then()
         .statusCode(401);
+    assertThat(Deliveries.count(inbox.getString("id"))).isZero();
     assertThat(tap.awaitExactly(inbox.getString("id"), 0)).isEmpty();
   }
 
