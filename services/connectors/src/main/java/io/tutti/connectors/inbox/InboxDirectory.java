@@ -45,15 +45,8 @@ public class InboxDirectory {
     }
     return inboxes
         .findById(id.get())
-        .map(
-            inbox -> {
-              if (inbox == null) {
-                return null;
-              }
-              InboxContext context = open(inbox);
-              byId.put(inbox.id, new Cached(context, System.nanoTime() + ttl.toNanos()));
-              return context.channel() == channel ? context : null;
-            });
+        .map(this::cache)
+        .map(context -> context != null && context.channel() == channel ? context : null);
   }
 
   /**
@@ -80,14 +73,21 @@ public class InboxDirectory {
         .findBySiteKey(siteKey)
         .map(
             inbox -> {
-              if (inbox == null) {
-                return null;
+              InboxContext context = cache(inbox);
+              if (context != null) {
+                idBySiteKey.put(siteKey, inbox.id);
               }
-              InboxContext context = open(inbox);
-              byId.put(inbox.id, new Cached(context, System.nanoTime() + ttl.toNanos()));
-              idBySiteKey.put(siteKey, inbox.id);
               return context;
             });
+  }
+
+  private InboxContext cache(Inbox inbox) {
+    if (inbox == null) {
+      return null;
+    }
+    InboxContext context = open(inbox);
+    byId.put(inbox.id, new Cached(context, System.nanoTime() + ttl.toNanos()));
+    return context;
   }
 
   public void evict(UUID id) {

@@ -416,15 +416,7 @@ public class InboxService {
   }
 
   private static io.tutti.web.problem.ProblemException invalid(List<Problem.FieldError> errors) {
-    return new Problem(
-            Problem.type("validation"),
-            "Invalid request",
-            400,
-            errors.size() == 1
-                ? errors.getFirst().field() + " " + errors.getFirst().message()
-                : errors.size() + " fields are invalid",
-            errors)
-        .exception();
+    return Problem.validation(errors).exception();
   }
 
   private static Problem notFound(UUID id) {

@@ -199,26 +199,18 @@ public final class MessengerNormaliser {
     if (text == null && attachments.isEmpty()) {
       return new InboundItem.Ignored("message:empty");
     }
-    return new InboundItem.Message(
-        inbox.id(),
-        inbox.workspaceId(),
-        Text.key(mid),
-        new MessageReceived(
-            inbox.id().toString(),
-            channel,
-            senderId,
-            null,
-            null,
-            mid,
-            text,
-            attachments,
-            replyTo,
-            at,
-            referral(object(message, "referral", path), path + ".referral"),
-            kind,
-            null,
-            null,
-            List.of()));
+    return received(
+        inbox,
+        channel,
+        mid,
+        senderId,
+        mid,
+        text,
+        attachments,
+        replyTo,
+        at,
+        referral(object(message, "referral", path), path + ".referral"),
+        kind);
   }
 
   private static InboundItem postback(
@@ -235,26 +227,18 @@ public final class MessengerNormaliser {
     String payload = text(postback, "payload", path);
     String text = title != null ? title : payload;
     String key = "postback:" + (mid != null ? mid : senderId + ":" + timestamp + ":" + payload);
-    return new InboundItem.Message(
-        inbox.id(),
-        inbox.workspaceId(),
-        Text.key(key),
-        new MessageReceived(
-            inbox.id().toString(),
-            channel,
-            senderId,
-            null,
-            null,
-            mid,
-            text,
-            List.of(),
-            null,
-            at,
-            referral(object(postback, "referral", path), path + ".referral"),
-            MessageReceived.KIND_POSTBACK,
-            null,
-            null,
-            List.of()));
+    return received(
+        inbox,
+        channel,
+        key,
+        senderId,
+        mid,
+        text,
+        List.of(),
+        null,
+        at,
+        referral(object(postback, "referral", path), path + ".referral"),
+        MessageReceived.KIND_POSTBACK);
   }
 
   private static InboundItem reaction(
@@ -273,26 +257,18 @@ public final class MessengerNormaliser {
     }
     String emoji = text(reaction, "emoji", path);
     String name = text(reaction, "reaction", path);
-    return new InboundItem.Message(
-        inbox.id(),
-        inbox.workspaceId(),
-        Text.key("reaction:" + mid + ":" + senderId + ":" + timestamp + ":" + name),
-        new MessageReceived(
-            inbox.id().toString(),
-            channel,
-            senderId,
-            null,
-            null,
-            null,
-            emoji != null ? emoji : name,
-            List.of(),
-            mid,
-            at,
-            null,
-            MessageReceived.KIND_REACTION,
-            null,
-            null,
-            List.of()));
+    return received(
+        inbox,
+        channel,
+        "reaction:" + mid + ":" + senderId + ":" + timestamp + ":" + name,
+        senderId,
+        null,
+        emoji != null ? emoji : name,
+        List.of(),
+        mid,
+        at,
+        null,
+        MessageReceived.KIND_REACTION);
   }
 
   /**
@@ -383,6 +359,41 @@ public final class MessengerNormaliser {
         context == null ? null : text(context, "ad_title", path + ".ads_context_data"),
         text(referral, "referer_uri", path),
         null);
+  }
+
+  /** A customer's message: Meta names no customer in webhooks, so name and handle stay empty. */
+  private static InboundItem received(
+      InboxContext inbox,
+      String channel,
+      String key,
+      String senderId,
+      String mid,
+      String text,
+      List<Attachment> attachments,
+      String replyTo,
+      Instant at,
+      Referral referral,
+      String kind) {
+    return new InboundItem.Message(
+        inbox.id(),
+        inbox.workspaceId(),
+        Text.key(key),
+        new MessageReceived(
+            inbox.id().toString(),
+            channel,
+            senderId,
+            null,
+            null,
+            mid,
+            text,
+            attachments,
+            replyTo,
+            at,
+            referral,
+            kind,
+            null,
+            null,
+            List.of()));
   }
 
   private static void requireSender(String senderId, String path) {

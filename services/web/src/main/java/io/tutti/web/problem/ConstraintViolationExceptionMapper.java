@@ -22,15 +22,7 @@ public class ConstraintViolationExceptionMapper
             .map(v -> new Problem.FieldError(field(v), v.getMessage()))
             .sorted(Comparator.comparing(Problem.FieldError::field))
             .toList();
-    return new Problem(
-            Problem.type("validation"),
-            "Invalid request",
-            400,
-            errors.size() == 1
-                ? errors.getFirst().field() + " " + errors.getFirst().message()
-                : errors.size() + " fields are invalid",
-            errors)
-        .toResponse();
+    return Problem.validation(errors).toResponse();
   }
 
   /** The request field's name, without the Java method and parameter the path starts with. */

@@ -33,6 +33,18 @@ public record Problem(
     return new Problem(type("bad-request"), "Bad request", 400, detail);
   }
 
+  /** A 400 that lists each invalid field of the request. */
+  public static Problem validation(List<FieldError> errors) {
+    return new Problem(
+        type("validation"),
+        "Invalid request",
+        400,
+        errors.size() == 1
+            ? errors.getFirst().field() + " " + errors.getFirst().message()
+            : errors.size() + " fields are invalid",
+        errors);
+  }
+
   public static Problem notFound(String detail) {
     return new Problem(type("not-found"), "Not found", 404, detail);
   }
