@@ -1,0 +1,53 @@
+package io.tutti.connectors.email;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.test.security.TestIdentityAssociation;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Changes who the next requests of a test are made by. Creating an inbox takes an admin, while what
+ * an agent or another workspace may read is the point of some tests: this lets one test play both
+ * parts. {@code @TestSecurity} restores its own identity after the test.
+ */
+final class Callers {
+
+  private Callers() {}
+
+  static void actAs(String user, String workspace, String... roles) {
+    Arc.container()
+        .instance(TestIdentityAssociation.class)
+        .get()
+        .setTestIdentity(
+            QuarkusSecurityIdentity.builder()
+                .setPrincipal(new Token(user, workspace))
+                .addRoles(Set.of(roles))
+                .build());
+  }
+
+  /** The claims Tutti reads from a token. */
+  private record Token(String user, String workspace) implements JsonWebToken {
+
+    @Override
+    public String getName() {
+      return user;
+    }
+
+    @Override
+    public Set<String> getClaimNames() {
+      return Set.of("sub", "preferred_username", "workspace");
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T getClaim(String claimName) {
+      return (T)
+          switch (claimName) {
+            case "sub", "preferred_username" -> user;
+            case "workspace" -> workspace;
+            default -> null;
+          };
+    }
+  }
+}
