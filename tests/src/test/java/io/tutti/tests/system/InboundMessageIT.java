@@ -159,6 +159,78 @@ class InboundMessageIT {
     given().when().get(RunningSystem.GATEWAY_URL + "/api/inboxes").then().statusCode(401);
   }
 
+  @Test
+  void emailWithItsBearerSecretPassesTheGatewayUntouched() {
+    String secret = "system-test-inbound-secret-" + System.nanoTime();
+    JsonPath inbox =
+        given()
+            .auth()
+            .oauth2(RunningSystem.accessTokenFor("ada"))
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "name",
+                    "Support " + System.nanoTime(),
+                    "channel",
+                    "email",
+                    "address",
+                    "support-" + System.nanoTime() + "@acme.example",
+                    "inboundSecret",
+                    secret))
+            .when()
+            .post(RunningSystem.GATEWAY_URL + "/api/inboxes")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    String messageId = "system-test-" + System.nanoTime() + "@customer.example";
+    String email =
+        "From: Dana Customer <dana@customer.example>\r\n"
+            + "To: support@acme.example\r\n"
+            + "Subject: Where is my order?\r\n"
+            + "Message-ID: <"
+            + messageId
+            + ">\r\n"
+            + "Date: Mon, 23 Nov 2026 10:00:00 +0000\r\n"
+            + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+            + "Order 1042 has not arrived.\r\n";
+    given()
+        .contentType("message/rfc822")
+        .header("Authorization", "Bearer " + secret)
+        .body(email.getBytes(StandardCharsets.UTF_8))
+        .when()
+        .post(inbox.getString("webhookUrl"))
+        .then()
+        .statusCode(200);
+
+    JsonPath event = awaitEventOf(inbox.getString("id"));
+    assertThat(event.getString("payload.channel")).isEqualTo("email");
+    assertThat(event.getString("payload.externalContactId")).isEqualTo("dana@customer.example");
+    assertThat(event.getString("payload.contactName")).isEqualTo("Dana Customer");
+    assertThat(event.getString("payload.subject")).isEqualTo("Where is my order?");
+    assertThat(event.getString("payload.platformMessageId")).isEqualTo(messageId);
+  }
+
+  /** The first {@code message.received} of the inbox that reaches this test's queue. */
+  private JsonPath awaitEventOf(String inboxId) {
+    List<JsonPath> events = new ArrayList<>();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              GetResponse message;
+              while ((message = channel.basicGet(queue, true)) != null) {
+                JsonPath event =
+                    JsonPath.from(new String(message.getBody(), StandardCharsets.UTF_8));
+                if (inboxId.equals(event.getString("payload.inboxId"))) {
+                  events.add(event);
+                }
+              }
+              return !events.isEmpty();
+            });
+    return events.getFirst();
+  }
+
   private static String hmacSha256(String key, byte[] body) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
