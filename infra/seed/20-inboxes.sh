@@ -17,6 +17,12 @@ existing="$(tutti_api "$token" GET /api/inboxes)"
 ensure_inbox() {
   local name="$1" body="$2" found
   found="$(jq -c --arg name "$name" 'map(select(.name == $name)) | first // empty' <<<"$existing")"
+  if [ -n "$found" ] && [ "$(jq -r '.credentialsUnreadable // false' <<<"$found")" = true ]; then
+    # Sealed with another credentials key (a new machine key, a restored database): enter them again.
+    tutti_api "$token" PUT "/api/inboxes/$(jq -r .id <<<"$found")" \
+      "$(jq -c --arg name "$name" '. + {name: $name}' <<<"$body")"
+    return
+  fi
   if [ -n "$found" ]; then
     printf '%s\n' "$found"
     return

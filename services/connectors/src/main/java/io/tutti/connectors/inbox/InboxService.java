@@ -110,7 +110,7 @@ public class InboxService {
                                 + "; connect a new inbox instead")));
               }
               InboxSettings settings = merge(settingsOf(inbox), settingsOf(request));
-              InboxSecrets secrets = secretsOf(inbox).overriddenBy(secretsOf(request));
+              InboxSecrets secrets = storedOrNone(inbox).overriddenBy(secretsOf(request));
               requireComplete(channel, settings, secrets);
               inbox.name = request.name().strip();
               if (isMeta(channel) && blankToNull(request.verifyToken()) != null) {
@@ -129,6 +129,18 @@ public class InboxService {
       return json.readValue(inbox.settings, InboxSettings.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("inbox " + inbox.id + " has unreadable settings", e);
+    }
+  }
+
+  /**
+   * The stored credentials, or none when they cannot be opened (a lost key): the admin re-enters
+   * them, and the rules of the channel say which are missing.
+   */
+  private InboxSecrets storedOrNone(Inbox inbox) {
+    try {
+      return secretsOf(inbox);
+    } catch (SecretBox.SealedValueException e) {
+      return InboxSecrets.NONE;
     }
   }
 

@@ -18,6 +18,7 @@ import io.restassured.path.json.JsonPath;
 import io.tutti.connectors.crypto.SecretBox;
 import io.tutti.connectors.testing.ConnectorsTest;
 import io.tutti.connectors.testing.Deliveries;
+import io.tutti.connectors.testing.Fixtures;
 import io.tutti.connectors.testing.Inboxes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +85,72 @@ class InboxResourceTest {
         assertThat(row.getString("settings")).doesNotContain(Inboxes.TWILIO_AUTH_TOKEN);
       }
     }
+  }
+
+  @Test
+  @TestSecurity(user = "ada", roles = "admin")
+  @OidcSecurity(claims = @Claim(key = "workspace", value = "acme"))
+  void credentialsSealedWithAnotherKeyAreReportedAndCanBeEnteredAgain() throws Exception {
+    String id = Inboxes.telegram().getString("id");
+    byte[] foreign = new byte[1 + 4 + 12 + 32];
+    foreign[0] = 1;
+    foreign[1] = 42;
+    try (Connection db = Deliveries.connect();
+        PreparedStatement update =
+            db.prepareStatement("update inbox set secrets = ? where id = ?")) {
+      update.setBytes(1, foreign);
+      update.setObject(2, UUID.fromString(id));
+      update.executeUpdate();
+    }
+    byte[] update = Fixtures.bytes("telegram/text_message_update.json");
+    // A new inbox view, and the webhook, read the row again (no cached copy of the old one).
+    directory.evict(UUID.fromString(id));
+
+    given()
+        .when()
+        .get("/api/inboxes/" + id)
+        .then()
+        .statusCode(200)
+        .body("credentialsUnreadable", equalTo(true));
+    given()
+        .contentType("application/json")
+        .header("X-Telegram-Bot-Api-Secret-Token", Inboxes.TELEGRAM_SECRET)
+        .body(update)
+        .when()
+        .post("/webhooks/telegram/" + id)
+        .then()
+        .statusCode(503)
+        .body("type", equalTo("urn:tutti:problem:credentials-unreadable"));
+
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", "Telegram bot", "channel", "telegram"))
+        .when()
+        .put("/api/inboxes/" + id)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("botToken"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "name", "Telegram bot",
+                "channel", "telegram",
+                "botToken", "123456789:AAH-test-bot-token-abcdefghijklmnop",
+                "secretToken", Inboxes.TELEGRAM_SECRET))
+        .when()
+        .put("/api/inboxes/" + id)
+        .then()
+        .statusCode(200)
+        .body("credentialsUnreadable", equalTo(null));
+    given()
+        .contentType("application/json")
+        .header("X-Telegram-Bot-Api-Secret-Token", Inboxes.TELEGRAM_SECRET)
+        .body(update)
+        .when()
+        .post("/webhooks/telegram/" + id)
+        .then()
+        .statusCode(200);
   }
 
   @Test
@@ -250,6 +317,7 @@ class InboxResourceTest {
   }
 
   @Inject SecretBox secretBox;
+  @Inject InboxDirectory directory;
 
   /** An inbox of the acme workspace, made directly so the globex test need not switch identity. */
   private String acmeInboxId() {
