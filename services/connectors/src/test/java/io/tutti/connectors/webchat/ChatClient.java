@@ -75,8 +75,13 @@ final class ChatClient implements AutoCloseable {
           .toCompletableFuture()
           .get(WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
-      // A refused socket may close before the connect future completes; that is a refusal to
-      // assert on, not a failure to connect.
+      // A socket the server refuses can be closed before Vert.x attaches the handlers, which then
+      // fails the connect; the close code and reason are still on the socket.
+      Short code = closeCode(socket);
+      if (code != null) {
+        chat.closed.complete(new Closed(code, socket.closeReason()));
+        return chat;
+      }
       try {
         chat.closed.get(2, TimeUnit.SECONDS);
         return chat;
@@ -86,6 +91,14 @@ final class ChatClient implements AutoCloseable {
       }
     }
     return chat;
+  }
+
+  private static Short closeCode(ClientWebSocket socket) {
+    try {
+      return socket.closeStatusCode();
+    } catch (RuntimeException notConnected) {
+      return null;
+    }
   }
 
   void send(String frame) {
