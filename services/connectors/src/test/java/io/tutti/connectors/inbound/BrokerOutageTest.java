@@ -2,7 +2,6 @@ package io.tutti.connectors.inbound;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -42,14 +41,15 @@ import org.junit.jupiter.api.Test;
 class BrokerOutageTest {
 
   private static final int BURST = 200;
+  private static final Path RABBITMQCTL = rabbitmqctlPath();
 
   @Inject Vertx vertx;
 
   @Test
   void burstAcceptedWhileTheBrokerIsStoppedIsPublishedExactlyOnceAfterwards() throws Exception {
-    assumeTrue(
-        Files.isExecutable(Path.of("/usr/sbin/rabbitmqctl")),
-        "needs the local RabbitMQ's rabbitmqctl to stop and start the broker");
+    assertThat(RABBITMQCTL)
+        .as("the local RabbitMQ's rabbitmqctl, to stop and start the broker (on PATH or /usr/sbin)")
+        .isNotNull();
     String account = String.valueOf(System.nanoTime());
     JsonPath inbox = Inboxes.instagram(account);
     String inboxId = inbox.getString("id");
@@ -113,9 +113,20 @@ class BrokerOutageTest {
         .statusCode();
   }
 
+  private static Path rabbitmqctlPath() {
+    String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/usr/local/sbin";
+    for (String dir : path.split(":")) {
+      Path candidate = Path.of(dir.isEmpty() ? "." : dir, "rabbitmqctl");
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
   private static void rabbitmqctl(String command) throws IOException, InterruptedException {
     Process process =
-        new ProcessBuilder("/usr/sbin/rabbitmqctl", command).redirectErrorStream(true).start();
+        new ProcessBuilder(RABBITMQCTL.toString(), command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(120, TimeUnit.SECONDS))
         .as("rabbitmqctl %s finished", command)
