@@ -37,5 +37,18 @@ public record InboxRequest(
       @Min(1) @Max(65535) Integer port,
       @Size(max = 320) String username,
       @Size(max = 1024) String password,
-      Boolean tls) {}
+      Boolean tls) {
+
+    /** Never the password. */
+    @Override
+    public String toString() {
+      return "MailServer[" + host + ":" + port + ", " + username + "]";
+    }
+  }
+
+  /** Never the credentials: a record's default toString would put every token in a log line. */
+  @Override
+  public String toString() {
+    return "InboxRequest[" + name + ", " + channel + "]";
+  }
 }
