@@ -185,9 +185,7 @@ class ReverseProxyTest {
   @Test
   void answerReachesTheClientWhileTheServiceIsStillSendingIt() throws Exception {
     String uri = "/api/agents/" + UUID.randomUUID() + "/drip";
-    HttpResponse<InputStream> response =
-        HTTP.send(request(uri).build(), BodyHandlers.ofInputStream());
-    assertThat(response.statusCode()).isEqualTo(200);
+    HttpResponse<InputStream> response = streaming(uri);
 
     try (InputStream body = response.body()) {
       // The service holds back its last chunk until released: what arrives so far came streaming.
@@ -200,9 +198,7 @@ class ReverseProxyTest {
   @Test
   void clientReadingSlowlyIsNotMistakenForASilentService() throws Exception {
     String uri = "/api/agents/" + UUID.randomUUID() + "/big";
-    HttpResponse<InputStream> response =
-        HTTP.send(request(uri).build(), BodyHandlers.ofInputStream());
-    assertThat(response.statusCode()).isEqualTo(200);
+    HttpResponse<InputStream> response = streaming(uri);
 
     try (InputStream body = response.body()) {
       body.readNBytes(1024);
@@ -400,29 +396,6 @@ class ReverseProxyTest {
   }
 
   @Test
-  void authorizationReachesTheServiceUntouched() {
-    String uri = "/webhooks/email/" + UUID.randomUUID();
-
-    given()
-        .header("Authorization", "Bearer not-a-jwt")
-        .body("From: a@b.test\r\n\r\nhi")
-        .when()
-        .post(uri)
-        .then()
-        .statusCode(200)
-        .header("X-Served-By", "connectors");
-
-    assertThat(
-            services
-                .get("connectors")
-                .received(uri)
-                .orElseThrow()
-                .headers()
-                .getAll("Authorization"))
-        .containsExactly("Bearer not-a-jwt");
-  }
-
-  @Test
   void forwardedHeadersDescribeTheClientNotWhatItClaims() {
     String uri = "/track?key=site-1";
 
@@ -581,9 +554,7 @@ class ReverseProxyTest {
   @Test
   void answerThatStallsMidwayIsCutOffRatherThanPassedOnAsComplete() throws Exception {
     String uri = "/api/teams/" + UUID.randomUUID() + "/stalls";
-    HttpResponse<InputStream> response =
-        HTTP.send(request(uri).build(), BodyHandlers.ofInputStream());
-    assertThat(response.statusCode()).isEqualTo(200);
+    HttpResponse<InputStream> response = streaming(uri);
 
     try (InputStream body = response.body()) {
       assertThatThrownBy(body::readAllBytes).isInstanceOf(IOException.class);
@@ -725,5 +696,13 @@ class ReverseProxyTest {
       assertThat(message).as("a message within 10 s").isNotNull();
       return message;
     }
+  }
+
+  /** A GET whose answer is read as it arrives; the status is already 200. */
+  private HttpResponse<InputStream> streaming(String uri) throws Exception {
+    HttpResponse<InputStream> response =
+        HTTP.send(request(uri).build(), BodyHandlers.ofInputStream());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response;
   }
 }

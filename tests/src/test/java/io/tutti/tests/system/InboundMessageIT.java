@@ -3,6 +3,8 @@ package io.tutti.tests.system;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.rabbitmq.client.Channel;
@@ -57,32 +59,22 @@ class InboundMessageIT {
 
   @Test
   void adminConnectsInstagramAndACustomersDmArrivesAsAnEvent() throws Exception {
-    String admin = RunningSystem.accessTokenFor("ada");
     String account = String.valueOf(System.currentTimeMillis());
     JsonPath inbox =
-        given()
-            .auth()
-            .oauth2(admin)
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "name",
-                    "Instagram system test " + account,
-                    "channel",
-                    "instagram",
-                    "instagramAccountId",
-                    account,
-                    "accessToken",
-                    "IGQV-system-test",
-                    "appSecret",
-                    APP_SECRET))
-            .when()
-            .post(RunningSystem.GATEWAY_URL + "/api/inboxes")
-            .then()
-            .statusCode(201)
-            .body("webhookUrl", startsWith(RunningSystem.GATEWAY_URL + "/webhooks/instagram/"))
-            .extract()
-            .jsonPath();
+        connectInbox(
+            Map.of(
+                "name",
+                "Instagram system test " + account,
+                "channel",
+                "instagram",
+                "instagramAccountId",
+                account,
+                "accessToken",
+                "IGQV-system-test",
+                "appSecret",
+                APP_SECRET));
+    assertThat(inbox.getString("webhookUrl"))
+        .startsWith(RunningSystem.GATEWAY_URL + "/webhooks/instagram/");
 
     String mid = "system-test-" + account;
     byte[] dm =
@@ -103,22 +95,7 @@ class InboundMessageIT {
         .then()
         .statusCode(200);
 
-    List<JsonPath> events = new ArrayList<>();
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              GetResponse message;
-              while ((message = channel.basicGet(queue, true)) != null) {
-                JsonPath event =
-                    JsonPath.from(new String(message.getBody(), StandardCharsets.UTF_8));
-                if (inbox.getString("id").equals(event.getString("payload.inboxId"))) {
-                  events.add(event);
-                }
-              }
-              return !events.isEmpty();
-            });
-    JsonPath event = events.getFirst();
+    JsonPath event = awaitEventOf(inbox.getString("id"));
     assertThat(event.getString("type")).isEqualTo("message.received");
     assertThat(event.getString("workspaceId")).isEqualTo("acme");
     assertThat(event.getString("payload.channel")).isEqualTo("instagram");
@@ -129,19 +106,9 @@ class InboundMessageIT {
 
   @Test
   void onlyTheWorkspacesAdminsSeeItsInboxes() {
-    String ada = RunningSystem.accessTokenFor("ada");
     String id =
-        given()
-            .auth()
-            .oauth2(ada)
-            .contentType(ContentType.JSON)
-            .body(Map.of("name", "Website " + System.nanoTime(), "channel", "web"))
-            .when()
-            .post(RunningSystem.GATEWAY_URL + "/api/inboxes")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+        connectInbox(Map.of("name", "Website " + System.nanoTime(), "channel", "web"))
+            .getString("id");
     given()
         .auth()
         .oauth2(RunningSystem.accessTokenFor("bob"))
@@ -163,26 +130,16 @@ class InboundMessageIT {
   void emailWithItsBearerSecretPassesTheGatewayUntouched() {
     String secret = "system-test-inbound-secret-" + System.nanoTime();
     JsonPath inbox =
-        given()
-            .auth()
-            .oauth2(RunningSystem.accessTokenFor("ada"))
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "name",
-                    "Support " + System.nanoTime(),
-                    "channel",
-                    "email",
-                    "address",
-                    "support-" + System.nanoTime() + "@acme.example",
-                    "inboundSecret",
-                    secret))
-            .when()
-            .post(RunningSystem.GATEWAY_URL + "/api/inboxes")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath();
+        connectInbox(
+            Map.of(
+                "name",
+                "Support " + System.nanoTime(),
+                "channel",
+                "email",
+                "address",
+                "support-" + System.nanoTime() + "@acme.example",
+                "inboundSecret",
+                secret));
     String messageId = "system-test-" + System.nanoTime() + "@customer.example";
     String email =
         "From: Dana Customer <dana@customer.example>\r\n"
@@ -209,6 +166,23 @@ class InboundMessageIT {
     assertThat(event.getString("payload.contactName")).isEqualTo("Dana Customer");
     assertThat(event.getString("payload.subject")).isEqualTo("Where is my order?");
     assertThat(event.getString("payload.platformMessageId")).isEqualTo(messageId);
+  }
+
+  /** Creates an inbox in acme as its admin ada, through the gateway, and answers its view. */
+  private static JsonPath connectInbox(Map<String, Object> fields) {
+    return given()
+        .auth()
+        .oauth2(RunningSystem.accessTokenFor("ada"))
+        .contentType(ContentType.JSON)
+        .body(fields)
+        .when()
+        .post(RunningSystem.GATEWAY_URL + "/api/inboxes")
+        .then()
+        .statusCode(201)
+        .body(
+            "webhookUrl", anyOf(nullValue(), startsWith(RunningSystem.GATEWAY_URL + "/webhooks/")))
+        .extract()
+        .jsonPath();
   }
 
   /** The first {@code message.received} of the inbox that reaches this test's queue. */

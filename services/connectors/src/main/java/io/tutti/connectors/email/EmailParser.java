@@ -182,7 +182,7 @@ public class EmailParser {
             Text.clean(html),
             ids(message.getHeader("References", " ")));
     return new ParsedEmail(
-        new InboundItem.Message(inbox.id(), inbox.workspaceId(), Text.key(key), payload),
+        InboundItem.message(inbox, key, payload),
         body.files.stream().map(Body.File::content).toList());
   }
 

@@ -5,10 +5,10 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.tutti.connectors.config.ConnectorsConfig;
 import io.tutti.connectors.inbound.Signatures;
 import io.tutti.connectors.inbound.WebhookAnswer;
+import io.tutti.connectors.inbound.WebhookGate;
 import io.tutti.connectors.inbound.Webhooks;
 import io.tutti.connectors.inbox.Channel;
 import io.tutti.connectors.inbox.InboxContext;
-import io.tutti.connectors.inbox.InboxDirectory;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.ws.rs.Consumes;
@@ -30,14 +30,14 @@ public class EmailWebhookResource {
 
   private static final String BEARER = "Bearer ";
 
-  private final InboxDirectory directory;
+  private final WebhookGate gate;
   private final EmailParser parser;
   private final EmailIntake intake;
   private final ConnectorsConfig config;
 
   public EmailWebhookResource(
-      InboxDirectory directory, EmailParser parser, EmailIntake intake, ConnectorsConfig config) {
-    this.directory = directory;
+      WebhookGate gate, EmailParser parser, EmailIntake intake, ConnectorsConfig config) {
+    this.gate = gate;
     this.parser = parser;
     this.intake = intake;
     this.config = config;
@@ -51,18 +51,19 @@ public class EmailWebhookResource {
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       byte[] body) {
-    Webhooks.requireMediaType(
-        contentType, "message/rfc822", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM);
-    Webhooks.requireSize(body, config.emailMaxBytes());
     // The request's Vert.x context: Hibernate Reactive must be called on it, after the parsing has
     // been done on a worker thread.
     Context context = Vertx.currentContext();
     Executor onContext = task -> context.runOnContext(ignored -> task.run());
-    return directory
-        .find(inboxId, Channel.EMAIL)
-        .onItem()
-        .ifNull()
-        .failWith(Webhooks::unknownInbox)
+    return gate.admit(
+            inboxId,
+            Channel.EMAIL,
+            contentType,
+            body,
+            config.emailMaxBytes(),
+            "message/rfc822",
+            MediaType.TEXT_PLAIN,
+            MediaType.APPLICATION_OCTET_STREAM)
         .invoke(inbox -> authenticate(inbox, authorization))
         .chain(
             inbox ->

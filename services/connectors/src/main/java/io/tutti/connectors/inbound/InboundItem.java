@@ -1,5 +1,6 @@
 package io.tutti.connectors.inbound;
 
+import io.tutti.connectors.inbox.InboxContext;
 import io.tutti.events.EventPayload;
 import io.tutti.events.type.MessageReceived;
 import io.tutti.events.type.MessageStatusChanged;
@@ -29,6 +30,16 @@ public sealed interface InboundItem {
   /** A delivery, read or failure receipt for something we sent. */
   record Status(UUID inboxId, String workspaceId, String key, MessageStatusChanged payload)
       implements Emitted {}
+
+  /** A message of this inbox, deduplicated on the platform's {@code key} (bounded here). */
+  static Message message(InboxContext inbox, String key, MessageReceived payload) {
+    return new Message(inbox.id(), inbox.workspaceId(), Text.key(key), payload);
+  }
+
+  /** A receipt of this inbox, deduplicated on the platform's {@code key} (bounded here). */
+  static Status status(InboxContext inbox, String key, MessageStatusChanged payload) {
+    return new Status(inbox.id(), inbox.workspaceId(), Text.key(key), payload);
+  }
 
   /** A kind of event Tutti does not act on; the delivery is kept and acknowledged. */
   record Ignored(String kind) implements InboundItem {}

@@ -1,6 +1,7 @@
 package io.tutti.connectors.inbox;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import java.util.UUID;
  * @param verifyToken Meta's webhook verification token (Messenger, Instagram, WhatsApp)
  * @param siteKey the website chat's public key (web)
  * @param widgetUrl the script a website embeds for the chat (web)
+ * @param settings the account ids and server addresses, shown as fields of the inbox
  * @param credentialsSet the names of the credentials that are stored
  * @param credentialsUnreadable true when the stored credentials cannot be opened with the
  *     configured keys (a lost encryption key): the admin must enter them again
@@ -26,15 +28,7 @@ public record InboxView(
     String verifyToken,
     String siteKey,
     String widgetUrl,
-    String pageId,
-    String instagramAccountId,
-    String phoneNumberId,
-    String accountSid,
-    String phoneNumber,
-    String address,
-    InboxSettings.MailServerSettings imap,
-    InboxSettings.MailServerSettings smtp,
-    List<String> allowedOrigins,
+    @JsonUnwrapped InboxSettings settings,
     List<String> credentialsSet,
     Boolean credentialsUnreadable,
     Instant createdAt,

@@ -151,10 +151,9 @@ public final class MessengerNormaliser {
     String mid = requiredText(message, "mid", path);
     if (bool(message, "is_echo", path)) {
       // Our own send (or one from Meta's inbox) coming back: it went out, it is not the customer.
-      return new InboundItem.Status(
-          inbox.id(),
-          inbox.workspaceId(),
-          Text.key("echo:" + mid),
+      return InboundItem.status(
+          inbox,
+          "echo:" + mid,
           new MessageStatusChanged(
               inbox.id().toString(),
               channel,
@@ -302,20 +301,18 @@ public final class MessengerNormaliser {
         throw Webhooks.malformed(path + " names neither mids nor a watermark.");
       }
       out.add(
-          new InboundItem.Status(
-              inbox.id(),
-              inbox.workspaceId(),
-              Text.key(status + ":" + senderId + ":" + watermark),
+          InboundItem.status(
+              inbox,
+              status + ":" + senderId + ":" + watermark,
               new MessageStatusChanged(
                   inbox.id().toString(), channel, null, null, status, null, upTo, senderId, upTo)));
       return;
     }
     for (String mid : mids) {
       out.add(
-          new InboundItem.Status(
-              inbox.id(),
-              inbox.workspaceId(),
-              Text.key(status + ":" + mid),
+          InboundItem.status(
+              inbox,
+              status + ":" + mid,
               new MessageStatusChanged(
                   inbox.id().toString(), channel, null, mid, status, null, upTo, senderId, null)));
     }
@@ -374,10 +371,9 @@ public final class MessengerNormaliser {
       Instant at,
       Referral referral,
       String kind) {
-    return new InboundItem.Message(
-        inbox.id(),
-        inbox.workspaceId(),
-        Text.key(key),
+    return InboundItem.message(
+        inbox,
+        key,
         new MessageReceived(
             inbox.id().toString(),
             channel,

@@ -11,6 +11,7 @@ import io.tutti.connectors.inbound.InboundPipeline;
 import io.tutti.connectors.inbound.Json;
 import io.tutti.connectors.inbound.Signatures;
 import io.tutti.connectors.inbound.WebhookAnswer;
+import io.tutti.connectors.inbound.WebhookGate;
 import io.tutti.connectors.inbound.Webhooks;
 import io.tutti.connectors.inbox.Channel;
 import io.tutti.connectors.inbox.InboxContext;
@@ -41,16 +42,19 @@ public class MetaWebhookResource {
   private static final String SIGNATURE_PREFIX = "sha256=";
 
   private final InboxDirectory directory;
+  private final WebhookGate gate;
   private final InboundPipeline pipeline;
   private final ObjectMapper json;
   private final ConnectorsConfig config;
 
   public MetaWebhookResource(
       InboxDirectory directory,
+      WebhookGate gate,
       InboundPipeline pipeline,
       ObjectMapper json,
       ConnectorsConfig config) {
     this.directory = directory;
+    this.gate = gate;
     this.pipeline = pipeline;
     this.json = json;
     this.config = config;
@@ -66,11 +70,7 @@ public class MetaWebhookResource {
       @QueryParam("hub.mode") String mode,
       @QueryParam("hub.verify_token") String verifyToken,
       @QueryParam("hub.challenge") String challenge) {
-    return directory
-        .find(inboxId, Channel.of(channel).orElseThrow())
-        .onItem()
-        .ifNull()
-        .failWith(Webhooks::unknownInbox)
+    return gate.inbox(inboxId, Channel.of(channel).orElseThrow())
         .map(
             inbox -> {
               if (!"subscribe".equals(mode) || challenge == null || challenge.isEmpty()) {
@@ -100,14 +100,14 @@ public class MetaWebhookResource {
       @HeaderParam("Content-Type") String contentType,
       @HeaderParam(SIGNATURE_HEADER) String signature,
       byte[] body) {
-    Webhooks.requireMediaType(contentType, MediaType.APPLICATION_JSON);
-    Webhooks.requireSize(body, config.webhookMaxBytes());
     Channel channel = Channel.of(channelName).orElseThrow();
-    return directory
-        .find(inboxId, channel)
-        .onItem()
-        .ifNull()
-        .failWith(Webhooks::unknownInbox)
+    return gate.admit(
+            inboxId,
+            channel,
+            contentType,
+            body,
+            config.webhookMaxBytes(),
+            MediaType.APPLICATION_JSON)
         .chain(
             inbox -> {
               verifySignature(inbox, signature, body);

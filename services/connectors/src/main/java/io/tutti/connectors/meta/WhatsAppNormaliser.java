@@ -12,7 +12,6 @@ import io.tutti.connectors.inbound.AccountRouter;
 import io.tutti.connectors.inbound.InboundItem;
 import io.tutti.connectors.inbound.Json;
 import io.tutti.connectors.inbound.PageAttribution;
-import io.tutti.connectors.inbound.Text;
 import io.tutti.connectors.inbound.Webhooks;
 import io.tutti.connectors.inbox.InboxContext;
 import io.tutti.events.type.Attachment;
@@ -220,10 +219,9 @@ public final class WhatsAppNormaliser {
       return new InboundItem.Ignored("message:" + type);
     }
 
-    return new InboundItem.Message(
-        inbox.id(),
-        inbox.workspaceId(),
-        Text.key(id),
+    return InboundItem.message(
+        inbox,
+        id,
         new MessageReceived(
             inbox.id().toString(),
             "whatsapp",
@@ -263,10 +261,9 @@ public final class WhatsAppNormaliser {
       }
       error = new MessageStatusChanged.Error(text(first, "code", path + ".errors[0]"), message);
     }
-    return new InboundItem.Status(
-        inbox.id(),
-        inbox.workspaceId(),
-        Text.key("status:" + id + ":" + state),
+    return InboundItem.status(
+        inbox,
+        "status:" + id + ":" + state,
         new MessageStatusChanged(
             inbox.id().toString(),
             "whatsapp",

@@ -9,7 +9,6 @@ import static io.tutti.connectors.inbound.Json.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tutti.connectors.inbound.InboundItem;
-import io.tutti.connectors.inbound.Text;
 import io.tutti.connectors.inbound.Webhooks;
 import io.tutti.connectors.inbox.InboxContext;
 import io.tutti.events.type.Attachment;
@@ -93,10 +92,9 @@ public final class TelegramNormaliser {
         edited
             ? "edit:" + platformMessageId + ":" + number(message, "edit_date", path)
             : platformMessageId;
-    return new InboundItem.Message(
-        inbox.id(),
-        inbox.workspaceId(),
-        Text.key(key),
+    return InboundItem.message(
+        inbox,
+        key,
         new MessageReceived(
             inbox.id().toString(),
             "telegram",
@@ -133,10 +131,9 @@ public final class TelegramNormaliser {
     }
     String replyTo =
         message == null ? null : chatId + ":" + text(message, "message_id", path + ".message");
-    return new InboundItem.Message(
-        inbox.id(),
-        inbox.workspaceId(),
-        Text.key("callback:" + id),
+    return InboundItem.message(
+        inbox,
+        "callback:" + id,
         new MessageReceived(
             inbox.id().toString(),
             "telegram",

@@ -8,9 +8,9 @@ import io.tutti.connectors.inbound.InboundPipeline;
 import io.tutti.connectors.inbound.Json;
 import io.tutti.connectors.inbound.Signatures;
 import io.tutti.connectors.inbound.WebhookAnswer;
+import io.tutti.connectors.inbound.WebhookGate;
 import io.tutti.connectors.inbound.Webhooks;
 import io.tutti.connectors.inbox.Channel;
-import io.tutti.connectors.inbox.InboxDirectory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,17 +26,14 @@ public class TelegramWebhookResource {
 
   static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
-  private final InboxDirectory directory;
+  private final WebhookGate gate;
   private final InboundPipeline pipeline;
   private final ObjectMapper json;
   private final ConnectorsConfig config;
 
   public TelegramWebhookResource(
-      InboxDirectory directory,
-      InboundPipeline pipeline,
-      ObjectMapper json,
-      ConnectorsConfig config) {
-    this.directory = directory;
+      WebhookGate gate, InboundPipeline pipeline, ObjectMapper json, ConnectorsConfig config) {
+    this.gate = gate;
     this.pipeline = pipeline;
     this.json = json;
     this.config = config;
@@ -50,13 +47,13 @@ public class TelegramWebhookResource {
       @HeaderParam("Content-Type") String contentType,
       @HeaderParam(SECRET_HEADER) String secret,
       byte[] body) {
-    Webhooks.requireMediaType(contentType, MediaType.APPLICATION_JSON);
-    Webhooks.requireSize(body, config.webhookMaxBytes());
-    return directory
-        .find(inboxId, Channel.TELEGRAM)
-        .onItem()
-        .ifNull()
-        .failWith(Webhooks::unknownInbox)
+    return gate.admit(
+            inboxId,
+            Channel.TELEGRAM,
+            contentType,
+            body,
+            config.webhookMaxBytes(),
+            MediaType.APPLICATION_JSON)
         .chain(
             inbox -> {
               if (secret == null || secret.isEmpty()) {

@@ -55,10 +55,9 @@ public final class TwilioNormaliser {
     if (body == null && attachments.isEmpty()) {
       return new InboundItem.Ignored("message:empty");
     }
-    return new InboundItem.Message(
-        inbox.id(),
-        inbox.workspaceId(),
-        Text.key(sid),
+    return InboundItem.message(
+        inbox,
+        sid,
         new MessageReceived(
             inbox.id().toString(),
             "sms",
@@ -95,10 +94,9 @@ public final class TwilioNormaliser {
             ? new MessageStatusChanged.Error(
                 code, form.get("ErrorMessage") != null ? form.get("ErrorMessage") : status)
             : null;
-    return new InboundItem.Status(
-        inbox.id(),
-        inbox.workspaceId(),
-        Text.key("status:" + sid + ":" + mapped),
+    return InboundItem.status(
+        inbox,
+        "status:" + sid + ":" + mapped,
         new MessageStatusChanged(
             inbox.id().toString(),
             "sms",

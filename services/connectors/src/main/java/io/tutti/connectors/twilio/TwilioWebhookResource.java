@@ -3,9 +3,9 @@ package io.tutti.connectors.twilio;
 import io.smallrye.mutiny.Uni;
 import io.tutti.connectors.config.ConnectorsConfig;
 import io.tutti.connectors.inbound.InboundPipeline;
+import io.tutti.connectors.inbound.WebhookGate;
 import io.tutti.connectors.inbound.Webhooks;
 import io.tutti.connectors.inbox.Channel;
-import io.tutti.connectors.inbox.InboxDirectory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,13 +26,13 @@ public class TwilioWebhookResource {
   /** Empty TwiML: Tutti answers later, through the API, when an agent replies. */
   static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
 
-  private final InboxDirectory directory;
+  private final WebhookGate gate;
   private final InboundPipeline pipeline;
   private final ConnectorsConfig config;
 
   public TwilioWebhookResource(
-      InboxDirectory directory, InboundPipeline pipeline, ConnectorsConfig config) {
-    this.directory = directory;
+      WebhookGate gate, InboundPipeline pipeline, ConnectorsConfig config) {
+    this.gate = gate;
     this.pipeline = pipeline;
     this.config = config;
   }
@@ -46,14 +46,14 @@ public class TwilioWebhookResource {
       @HeaderParam(SIGNATURE_HEADER) String signature,
       @Context UriInfo uri,
       byte[] body) {
-    Webhooks.requireMediaType(contentType, MediaType.APPLICATION_FORM_URLENCODED);
-    Webhooks.requireSize(body, config.webhookMaxBytes());
     String query = uri.getRequestUri().getRawQuery();
-    return directory
-        .find(inboxId, Channel.SMS)
-        .onItem()
-        .ifNull()
-        .failWith(Webhooks::unknownInbox)
+    return gate.admit(
+            inboxId,
+            Channel.SMS,
+            contentType,
+            body,
+            config.webhookMaxBytes(),
+            MediaType.APPLICATION_FORM_URLENCODED)
         .chain(
             inbox -> {
               if (signature == null || signature.isBlank()) {

@@ -2,7 +2,6 @@ package io.tutti.connectors.webchat;
 
 import io.tutti.connectors.inbound.InboundItem;
 import io.tutti.connectors.inbound.PageAttribution;
-import io.tutti.connectors.inbound.Text;
 import io.tutti.connectors.inbox.Channel;
 import io.tutti.connectors.inbox.InboxContext;
 import io.tutti.events.type.MessageReceived;
@@ -20,10 +19,9 @@ final class WebChatNormaliser {
 
   static InboundItem.Message message(
       InboxContext inbox, String visitorId, VisitorFrame.Message message, Instant receivedAt) {
-    return new InboundItem.Message(
-        inbox.id(),
-        inbox.workspaceId(),
-        Text.key(visitorId + ":" + message.id()),
+    return InboundItem.message(
+        inbox,
+        visitorId + ":" + message.id(),
         new MessageReceived(
             inbox.id().toString(),
             Channel.WEB.id(),

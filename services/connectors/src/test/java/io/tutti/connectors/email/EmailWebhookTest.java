@@ -8,25 +8,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.tutti.connectors.config.ConnectorsConfig;
-import io.tutti.connectors.inbound.WebhookDelivery;
-import io.tutti.connectors.inbound.WebhookDeliveryRepository;
 import io.tutti.connectors.testing.ConnectorsTest;
-import io.tutti.connectors.testing.EventTap;
+import io.tutti.connectors.testing.Deliveries;
+import io.tutti.connectors.testing.EventListeningTest;
 import io.tutti.connectors.testing.Inboxes;
 import io.tutti.events.EventEnvelope;
-import io.tutti.events.EventTypes;
 import io.tutti.events.type.Attachment;
 import io.tutti.events.type.MessageReceived;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -37,32 +32,17 @@ import java.util.UUID;
 import org.assertj.core.groups.Tuple;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @ConnectorsTest
 @TestSecurity(user = "ada", roles = "admin")
 @OidcSecurity(claims = @Claim(key = "workspace", value = "acme"))
-class EmailWebhookTest {
+class EmailWebhookTest extends EventListeningTest {
 
   private static final String RFC822 = "message/rfc822";
 
-  @Inject Vertx vertx;
-  @Inject WebhookDeliveryRepository deliveries;
   @Inject ConnectorsConfig config;
-  private EventTap tap;
-
-  @BeforeEach
-  void listen() {
-    tap = new EventTap(vertx, EventTypes.MESSAGE_RECEIVED);
-  }
-
-  @AfterEach
-  void stop() {
-    tap.close();
-  }
 
   @Test
   void plainEmailBecomesAMessageFromItsSender() {
@@ -191,7 +171,7 @@ class EmailWebhookTest {
         .body("events", equalTo(0))
         .body("duplicates", equalTo(1));
     assertThat(tap.awaitExactly(inbox.getString("id"), 1)).hasSize(1);
-    assertThat(deliveriesOf(inbox)).hasSize(2);
+    assertThat(Deliveries.of(inbox.getString("id"))).hasSize(2);
   }
 
   @Test
@@ -226,7 +206,7 @@ class EmailWebhookTest {
         .then()
         .statusCode(401);
     assertThat(tap.awaitExactly(inbox.getString("id"), 0)).isEmpty();
-    assertThat(deliveriesOf(inbox)).isEmpty();
+    assertThat(Deliveries.of(inbox.getString("id"))).isEmpty();
   }
 
   @Test
@@ -256,7 +236,7 @@ class EmailWebhookTest {
     Arrays.fill(huge, (byte) 'a');
     post(inbox, huge, RFC822, Inboxes.EMAIL_SECRET, 413)
         .body("type", equalTo("urn:tutti:problem:payload-too-large"));
-    assertThat(deliveriesOf(inbox)).isEmpty();
+    assertThat(Deliveries.of(inbox.getString("id"))).isEmpty();
   }
 
   @Test
@@ -285,7 +265,7 @@ class EmailWebhookTest {
       post(inbox, body, RFC822, Inboxes.EMAIL_SECRET, 400)
           .body("type", equalTo("urn:tutti:problem:malformed-body"));
     }
-    assertThat(deliveriesOf(inbox)).isEmpty();
+    assertThat(Deliveries.of(inbox.getString("id"))).isEmpty();
     assertThat(tap.awaitExactly(inbox.getString("id"), 0)).isEmpty();
   }
 
@@ -298,8 +278,8 @@ class EmailWebhookTest {
         .body("events", equalTo(0))
         .body("ignored", contains(EmailParser.AUTO_SUBMITTED));
     assertThat(tap.awaitExactly(inbox.getString("id"), 0)).isEmpty();
-    assertThat(deliveriesOf(inbox))
-        .extracting(delivery -> delivery.ignored)
+    assertThat(Deliveries.of(inbox.getString("id")))
+        .extracting(Deliveries.Stored::ignored)
         .containsExactly(EmailParser.AUTO_SUBMITTED);
   }
 
@@ -360,15 +340,5 @@ class EmailWebhookTest {
     List<EventEnvelope> events = tap.awaitExactly(inbox.getString("id"), 1);
     assertThat(events).hasSize(1);
     return (MessageReceived) events.getFirst().payload();
-  }
-
-  private List<WebhookDelivery> deliveriesOf(JsonPath inbox) {
-    UUID id = UUID.fromString(inbox.getString("id"));
-    try {
-      return VertxContextSupport.subscribeAndAwait(
-          () -> Panache.withSession(() -> deliveries.list("inboxId", id)));
-    } catch (Throwable e) {
-      throw new AssertionError("cannot read the deliveries of inbox " + id, e);
-    }
   }
 }

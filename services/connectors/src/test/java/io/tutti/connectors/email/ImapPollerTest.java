@@ -10,21 +10,15 @@ import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
-import io.tutti.connectors.inbound.WebhookDelivery;
-import io.tutti.connectors.inbound.WebhookDeliveryRepository;
 import io.tutti.connectors.testing.ConnectorsTest;
-import io.tutti.connectors.testing.EventTap;
-import io.tutti.events.EventTypes;
+import io.tutti.connectors.testing.Deliveries;
+import io.tutti.connectors.testing.EventListeningTest;
 import io.tutti.events.type.MessageReceived;
-import io.vertx.mutiny.core.Vertx;
-import jakarta.inject.Inject;
 import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -41,9 +35,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The poller against GreenMail's real IMAP server (with IDLE), on a free port. */
@@ -51,13 +43,9 @@ import org.junit.jupiter.api.Test;
 @ConnectorsTest
 @TestSecurity(user = "ada", roles = "admin")
 @OidcSecurity(claims = @Claim(key = "workspace", value = "acme"))
-class ImapPollerTest {
+class ImapPollerTest extends EventListeningTest {
 
   private static GreenMail mailServer;
-
-  @Inject Vertx vertx;
-  @Inject WebhookDeliveryRepository deliveries;
-  private EventTap tap;
 
   @BeforeAll
   static void startMailServer() {
@@ -68,16 +56,6 @@ class ImapPollerTest {
   @AfterAll
   static void stopMailServer() {
     mailServer.stop();
-  }
-
-  @BeforeEach
-  void listen() {
-    tap = new EventTap(vertx, EventTypes.MESSAGE_RECEIVED);
-  }
-
-  @AfterEach
-  void stop() {
-    tap.close();
   }
 
   @Test
@@ -136,8 +114,8 @@ class ImapPollerTest {
         .extracting(MessageReceived::platformMessageId)
         .containsExactly("6B7EC235-5B17-4CA8-B2B8-39290DEB43A3@test.lindsaar.net");
     await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.seen() == 2);
-    assertThat(deliveriesOf(inbox))
-        .extracting(delivery -> delivery.ignored)
+    assertThat(Deliveries.of(inbox.getString("id")))
+        .extracting(Deliveries.Stored::ignored)
         .containsExactlyInAnyOrder(null, EmailIntake.MALFORMED);
   }
 
@@ -193,16 +171,6 @@ class ImapPollerTest {
     return tap.awaitExactly(inbox.getString("id"), count).stream()
         .map(event -> (MessageReceived) event.payload())
         .toList();
-  }
-
-  private List<WebhookDelivery> deliveriesOf(JsonPath inbox) {
-    UUID id = UUID.fromString(inbox.getString("id"));
-    try {
-      return VertxContextSupport.subscribeAndAwait(
-          () -> Panache.withSession(() -> deliveries.list("inboxId", id)));
-    } catch (Throwable e) {
-      throw new AssertionError("cannot read the deliveries of inbox " + id, e);
-    }
   }
 
   private static int port() {

@@ -112,13 +112,7 @@ class InboxResourceTest {
         .then()
         .statusCode(200)
         .body("credentialsUnreadable", equalTo(true));
-    given()
-        .contentType("application/json")
-        .header("X-Telegram-Bot-Api-Secret-Token", Inboxes.TELEGRAM_SECRET)
-        .body(update)
-        .when()
-        .post("/webhooks/telegram/" + id)
-        .then()
+    postTelegram(id, update)
         .statusCode(503)
         .body("type", equalTo("urn:tutti:problem:credentials-unreadable"));
 
@@ -143,14 +137,7 @@ class InboxResourceTest {
         .then()
         .statusCode(200)
         .body("credentialsUnreadable", equalTo(null));
-    given()
-        .contentType("application/json")
-        .header("X-Telegram-Bot-Api-Secret-Token", Inboxes.TELEGRAM_SECRET)
-        .body(update)
-        .when()
-        .post("/webhooks/telegram/" + id)
-        .then()
-        .statusCode(200);
+    postTelegram(id, update).statusCode(200);
   }
 
   @Test
@@ -318,6 +305,17 @@ class InboxResourceTest {
 
   @Inject SecretBox secretBox;
   @Inject InboxDirectory directory;
+
+  private static io.restassured.response.ValidatableResponse postTelegram(
+      String id, byte[] update) {
+    return given()
+        .contentType("application/json")
+        .header("X-Telegram-Bot-Api-Secret-Token", Inboxes.TELEGRAM_SECRET)
+        .body(update)
+        .when()
+        .post("/webhooks/telegram/" + id)
+        .then();
+  }
 
   /** An inbox of the acme workspace, made directly so the globex test need not switch identity. */
   private String acmeInboxId() {

@@ -11,8 +11,7 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.path.json.JsonPath;
 import io.tutti.connectors.testing.ConnectorsTest;
-import io.tutti.connectors.testing.Deliveries;
-import io.tutti.connectors.testing.EventTap;
+import io.tutti.connectors.testing.EventListeningTest;
 import io.tutti.connectors.testing.Fixtures;
 import io.tutti.connectors.testing.Inboxes;
 import io.tutti.events.EventEnvelope;
@@ -20,38 +19,21 @@ import io.tutti.events.EventTypes;
 import io.tutti.events.type.Attachment;
 import io.tutti.events.type.MessageReceived;
 import io.tutti.events.type.MessageStatusChanged;
-import io.vertx.mutiny.core.Vertx;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @ConnectorsTest
 @TestSecurity(user = "ada", roles = "admin")
 @OidcSecurity(claims = @Claim(key = "workspace", value = "acme"))
-class MetaWebhookTest {
+class MetaWebhookTest extends EventListeningTest {
 
   private static final String PAGE = "510249619162304";
   private static final String INSTAGRAM = "17841400000000001";
   private static final String WHATSAPP = "1122334455667";
-
-  @Inject Vertx vertx;
-  private EventTap tap;
-
-  @BeforeEach
-  void listen() {
-    tap = new EventTap(vertx, EventTypes.MESSAGE_RECEIVED, EventTypes.MESSAGE_STATUS_CHANGED);
-  }
-
-  @AfterEach
-  void stop() {
-    tap.close();
-  }
 
   @Test
   void messengerTextBecomesOneMessageReceived() {
@@ -116,8 +98,7 @@ class MetaWebhookTest {
         .post(Inboxes.webhookPath(inbox))
         .then()
         .statusCode(401);
-    assertThat(Deliveries.count(inbox.getString("id"))).isZero();
-    assertThat(tap.awaitExactly(inbox.getString("id"), 0)).isEmpty();
+    assertNothingStoredOrPublished(inbox.getString("id"));
   }
 
   @Test

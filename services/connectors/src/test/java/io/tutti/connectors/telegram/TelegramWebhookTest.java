@@ -9,41 +9,22 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.path.json.JsonPath;
 import io.tutti.connectors.testing.ConnectorsTest;
-import io.tutti.connectors.testing.Deliveries;
-import io.tutti.connectors.testing.EventTap;
+import io.tutti.connectors.testing.EventListeningTest;
 import io.tutti.connectors.testing.Fixtures;
 import io.tutti.connectors.testing.Inboxes;
 import io.tutti.events.EventEnvelope;
-import io.tutti.events.EventTypes;
 import io.tutti.events.type.Attachment;
 import io.tutti.events.type.MessageReceived;
-import io.vertx.mutiny.core.Vertx;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @ConnectorsTest
 @TestSecurity(user = "ada", roles = "admin")
 @OidcSecurity(claims = @Claim(key = "workspace", value = "acme"))
-class TelegramWebhookTest {
-
-  @Inject Vertx vertx;
-  private EventTap tap;
-
-  @BeforeEach
-  void listen() {
-    tap = new EventTap(vertx, EventTypes.MESSAGE_RECEIVED);
-  }
-
-  @AfterEach
-  void stop() {
-    tap.close();
-  }
+class TelegramWebhookTest extends EventListeningTest {
 
   @Test
   void textUpdateBecomesAMessageFromTheChat() {
@@ -127,8 +108,7 @@ class TelegramWebhookTest {
     byte[] body = Fixtures.bytes("telegram/text_message_update.json");
     post(inbox, body, "not-the-secret", 401);
     post(inbox, body, null, 401);
-    assertThat(Deliveries.count(inbox.getString("id"))).isZero();
-    assertThat(tap.awaitExactly(inbox.getString("id"), 0)).isEmpty();
+    assertNothingStoredOrPublished(inbox.getString("id"));
   }
 
   private static void post(JsonPath inbox, byte[] body, String secret, int status) {

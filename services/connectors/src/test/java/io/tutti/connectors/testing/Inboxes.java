@@ -37,46 +37,29 @@ public final class Inboxes {
   }
 
   public static JsonPath messenger(String pageId) {
-    return create(
-        Map.of(
-            "name",
-            "Facebook page " + pageId,
-            "channel",
-            "messenger",
-            "pageId",
-            pageId,
-            "accessToken",
-            "EAAG-page-token-" + UUID.randomUUID(),
-            "appSecret",
-            APP_SECRET));
+    return meta("messenger", "pageId", pageId);
   }
 
   public static JsonPath instagram(String accountId) {
-    return create(
-        Map.of(
-            "name",
-            "Instagram " + accountId,
-            "channel",
-            "instagram",
-            "instagramAccountId",
-            accountId,
-            "accessToken",
-            "IGQV-token-" + UUID.randomUUID(),
-            "appSecret",
-            APP_SECRET));
+    return meta("instagram", "instagramAccountId", accountId);
   }
 
   public static JsonPath whatsapp(String phoneNumberId) {
+    return meta("whatsapp", "phoneNumberId", phoneNumberId);
+  }
+
+  /** A Meta channel's inbox whose deliveries are signed with {@link #APP_SECRET}. */
+  private static JsonPath meta(String channel, String accountField, String accountId) {
     return create(
         Map.of(
             "name",
-            "WhatsApp " + phoneNumberId,
+            channel + " " + accountId,
             "channel",
-            "whatsapp",
-            "phoneNumberId",
-            phoneNumberId,
+            channel,
+            accountField,
+            accountId,
             "accessToken",
-            "EAAG-wa-token-" + UUID.randomUUID(),
+            "EAAG-token-" + UUID.randomUUID(),
             "appSecret",
             APP_SECRET));
   }

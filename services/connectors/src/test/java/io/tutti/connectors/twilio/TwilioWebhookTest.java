@@ -10,43 +10,24 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.path.json.JsonPath;
 import io.tutti.connectors.testing.ConnectorsTest;
-import io.tutti.connectors.testing.Deliveries;
-import io.tutti.connectors.testing.EventTap;
+import io.tutti.connectors.testing.EventListeningTest;
 import io.tutti.connectors.testing.Fixtures;
 import io.tutti.connectors.testing.Inboxes;
 import io.tutti.connectors.testing.Twilio;
 import io.tutti.events.EventEnvelope;
-import io.tutti.events.EventTypes;
 import io.tutti.events.type.Attachment;
 import io.tutti.events.type.MessageReceived;
 import io.tutti.events.type.MessageStatusChanged;
-import io.vertx.mutiny.core.Vertx;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @ConnectorsTest
 @TestSecurity(user = "ada", roles = "admin")
 @OidcSecurity(claims = @Claim(key = "workspace", value = "acme"))
-class TwilioWebhookTest {
-
-  @Inject Vertx vertx;
-  private EventTap tap;
-
-  @BeforeEach
-  void listen() {
-    tap = new EventTap(vertx, EventTypes.MESSAGE_RECEIVED, EventTypes.MESSAGE_STATUS_CHANGED);
-  }
-
-  @AfterEach
-  void stop() {
-    tap.close();
-  }
+class TwilioWebhookTest extends EventListeningTest {
 
   @Test
   void realTwilioSmsCaptureBecomesAMessageAndGetsEmptyTwiml() {
@@ -144,8 +125,7 @@ class TwilioWebhookTest {
         .post(Inboxes.webhookPath(inbox))
         .then()
         .statusCode(401);
-    assertThat(Deliveries.count(inbox.getString("id"))).isZero();
-    assertThat(tap.awaitExactly(inbox.getString("id"), 0)).isEmpty();
+    assertNothingStoredOrPublished(inbox.getString("id"));
   }
 
   private static String signature(JsonPath inbox, String fixture) {

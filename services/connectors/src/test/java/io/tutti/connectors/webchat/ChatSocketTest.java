@@ -240,13 +240,7 @@ class ChatSocketTest {
   void pageOfAnOriginTheInboxDoesNotAllowIsRefusedWith4403() {
     JsonPath inbox = webInbox(List.of("https://shop.example"));
 
-    try (ChatClient chat =
-        ChatClient.visitor(
-            vertx.getDelegate(),
-            server,
-            inbox.getString("siteKey"),
-            visitorId(),
-            "https://copycat.example")) {
+    try (ChatClient chat = visitorFrom(inbox, "https://copycat.example")) {
       ChatClient.Closed closed = chat.awaitClosed();
       assertThat(closed.code()).isEqualTo(4403);
       assertThat(closed.reason()).isEqualTo("This website may not use this chat.");
@@ -257,13 +251,7 @@ class ChatSocketTest {
   void pageOfAnAllowedOriginChats() {
     JsonPath inbox = webInbox(List.of("https://shop.example"));
 
-    try (ChatClient chat =
-        ChatClient.visitor(
-            vertx.getDelegate(),
-            server,
-            inbox.getString("siteKey"),
-            visitorId(),
-            "https://shop.example")) {
+    try (ChatClient chat = visitorFrom(inbox, "https://shop.example")) {
       assertThat(chat.exchange(message("m-1", "Hello")).getString("type")).isEqualTo("ack");
     }
 
@@ -389,5 +377,11 @@ class ChatSocketTest {
 
   static String visitorId() {
     return "v-" + UUID.randomUUID();
+  }
+
+  /** A new visitor of the inbox's site on a page of {@code origin}. */
+  private ChatClient visitorFrom(JsonPath inbox, String origin) {
+    return ChatClient.visitor(
+        vertx.getDelegate(), server, inbox.getString("siteKey"), visitorId(), origin);
   }
 }
