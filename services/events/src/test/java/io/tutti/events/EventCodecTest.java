@@ -67,6 +67,19 @@ class EventCodecTest {
             null),
         new OutboundRequested(
             "msg-1", "conv-1", "inbox-1", "telegram", "12345", "Hi!", List.of(), "55"),
+        new OutboundRequested(
+            "msg-3",
+            "conv-2",
+            "inbox-2",
+            "whatsapp",
+            "4915112345678",
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            new OutboundRequested.Template("order_update", "en_US", List.of("Ana", "#1042")),
+            "Alice"),
         new ConversationOpened(
             "conv-1", "contact-1", "inbox-1", "sms", "+4915112345678", "open", null, null, AT),
         new ConversationUpdated(
