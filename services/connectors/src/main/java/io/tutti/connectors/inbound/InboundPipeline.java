@@ -4,9 +4,14 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tutti.connectors.inbox.InboxContext;
+import io.tutti.connectors.outbound.ContactWindowRepository;
+import io.tutti.connectors.outbound.PlatformIdRepository;
 import io.tutti.events.EventEnvelope;
+import io.tutti.events.EventPayload;
 import io.tutti.events.UuidV7;
 import io.tutti.events.outbox.Outbox;
+import io.tutti.events.type.MessageReceived;
+import io.tutti.events.type.MessageStatusChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +24,10 @@ import java.util.stream.Collectors;
  * message's platform id and writes an outbox event for every one seen for the first time. The
  * caller acknowledges the platform only after this commits, so an accepted delivery is never lost
  * and a retried one is never counted twice; the broker is not on this path at all.
+ *
+ * <p>In the same transaction a customer's message on a Meta channel moves the contact's messaging
+ * window, and a receipt for one of our replies is given our message id, so conversations need not
+ * know the platform's ids to show it.
  */
 @ApplicationScoped
 public class InboundPipeline {
@@ -28,12 +37,20 @@ public class InboundPipeline {
   private final Outbox outbox;
   private final InboundKeyRepository keys;
   private final WebhookDeliveryRepository deliveries;
+  private final ContactWindowRepository windows;
+  private final PlatformIdRepository platformIds;
 
   public InboundPipeline(
-      Outbox outbox, InboundKeyRepository keys, WebhookDeliveryRepository deliveries) {
+      Outbox outbox,
+      InboundKeyRepository keys,
+      WebhookDeliveryRepository deliveries,
+      ContactWindowRepository windows,
+      PlatformIdRepository platformIds) {
     this.outbox = outbox;
     this.keys = keys;
     this.deliveries = deliveries;
+    this.windows = windows;
+    this.platformIds = platformIds;
   }
 
   /** What became of a delivery. */
@@ -93,12 +110,50 @@ public class InboundPipeline {
               if (!first) {
                 return Uni.createFrom().item(false);
               }
-              return outbox
-                  .add(
-                      EventEnvelope.of(
-                          SOURCE, item.workspaceId(), deliveryId.toString(), item.payload()))
+              return enrich(item, at)
+                  .chain(
+                      payload ->
+                          outbox.add(
+                              EventEnvelope.of(
+                                  SOURCE, item.workspaceId(), deliveryId.toString(), payload)))
                   .replaceWith(true);
             });
+  }
+
+  private Uni<EventPayload> enrich(InboundItem.Emitted item, Instant at) {
+    if (item.payload() instanceof MessageReceived message && opensWindow(message.channel())) {
+      Instant sentAt =
+          message.sentAt() != null && message.sentAt().isBefore(at) ? message.sentAt() : at;
+      return windows
+          .touch(item.inboxId(), message.externalContactId(), sentAt)
+          .replaceWith((EventPayload) message);
+    }
+    if (item.payload() instanceof MessageStatusChanged status
+        && status.messageId() == null
+        && status.platformMessageId() != null) {
+      return platformIds
+          .messageIdOf(item.inboxId(), status.platformMessageId())
+          .<EventPayload>map(
+              messageId ->
+                  messageId == null
+                      ? status
+                      : new MessageStatusChanged(
+                          status.inboxId(),
+                          status.channel(),
+                          messageId,
+                          status.platformMessageId(),
+                          status.status(),
+                          status.error(),
+                          status.at(),
+                          status.externalContactId(),
+                          status.watermark()));
+    }
+    return Uni.createFrom().item(item.payload());
+  }
+
+  /** The channels whose platforms count a reply window from the customer's last message. */
+  private static boolean opensWindow(String channel) {
+    return "messenger".equals(channel) || "instagram".equals(channel) || "whatsapp".equals(channel);
   }
 
   private static String truncate(String value, int max) {

@@ -44,6 +44,17 @@ public class Inbox {
   @Column(nullable = false)
   public byte[] secrets;
 
+  /** {@code healthy}, or {@code unhealthy} after the platform refused the credentials. */
+  @Column(nullable = false)
+  public String health = InboxHealth.HEALTHY;
+
+  /** What the platform said when it refused them. */
+  @Column(name = "health_reason")
+  public String healthReason;
+
+  @Column(name = "health_changed_at")
+  public Instant healthChangedAt;
+
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 

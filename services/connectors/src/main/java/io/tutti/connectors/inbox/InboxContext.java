@@ -10,6 +10,7 @@ import java.util.UUID;
 public record InboxContext(
     UUID id,
     String workspaceId,
+    String name,
     Channel channel,
     String accountId,
     String verifyToken,

@@ -100,6 +100,7 @@ public class InboxDirectory {
     return new InboxContext(
         inbox.id,
         inbox.workspaceId,
+        inbox.name,
         channel,
         inbox.accountId,
         inbox.verifyToken,

@@ -29,7 +29,8 @@ public record InboxRequest(
     @Valid MailServer imap,
     @Valid MailServer smtp,
     @Size(max = 256) String inboundSecret,
-    @Size(max = 20) List<@NotBlank @Size(max = 300) String> allowedOrigins) {
+    @Size(max = 20) List<@NotBlank @Size(max = 300) String> allowedOrigins,
+    Boolean humanAgent) {
 
   /** An IMAP or SMTP server. */
   public record MailServer(

@@ -110,13 +110,20 @@ public class InboxService {
                                 + "; connect a new inbox instead")));
               }
               InboxSettings settings = merge(settingsOf(inbox), settingsOf(request));
-              InboxSecrets secrets = storedOrNone(inbox).overriddenBy(secretsOf(request));
+              InboxSecrets entered = secretsOf(request);
+              InboxSecrets secrets = storedOrNone(inbox).overriddenBy(entered);
               requireComplete(channel, settings, secrets);
               inbox.name = request.name().strip();
               if (isMeta(channel) && blankToNull(request.verifyToken()) != null) {
                 inbox.verifyToken = request.verifyToken();
               }
               inbox.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+              if (!entered.names().isEmpty() && !InboxHealth.HEALTHY.equals(inbox.health)) {
+                // New credentials deserve a fresh start; the next send tells whether they work.
+                inbox.health = InboxHealth.HEALTHY;
+                inbox.healthReason = null;
+                inbox.healthChangedAt = inbox.updatedAt;
+              }
               apply(inbox, channel, settings, secrets);
               directory.evict(inbox.id);
               return view(inbox);
@@ -226,6 +233,7 @@ public class InboxService {
         settings,
         credentials,
         unreadable,
+        new InboxView.Health(inbox.health, inbox.healthReason, inbox.healthChangedAt),
         inbox.createdAt,
         inbox.updatedAt);
   }
@@ -251,7 +259,8 @@ public class InboxService {
         server(request.smtp()),
         request.allowedOrigins() == null
             ? null
-            : request.allowedOrigins().stream().map(String::strip).toList());
+            : request.allowedOrigins().stream().map(String::strip).toList(),
+        request.humanAgent());
   }
 
   private static InboxSettings.MailServerSettings server(InboxRequest.MailServer server) {
@@ -284,7 +293,8 @@ public class InboxService {
         pick(changes.address(), stored.address()),
         pick(changes.imap(), stored.imap()),
         pick(changes.smtp(), stored.smtp()),
-        pick(changes.allowedOrigins(), stored.allowedOrigins()));
+        pick(changes.allowedOrigins(), stored.allowedOrigins()),
+        pick(changes.humanAgent(), stored.humanAgent()));
   }
 
   private static void requireComplete(

@@ -18,6 +18,7 @@ import java.util.UUID;
  * @param credentialsSet the names of the credentials that are stored
  * @param credentialsUnreadable true when the stored credentials cannot be opened with the
  *     configured keys (a lost encryption key): the admin must enter them again
+ * @param health whether the platform still takes the credentials
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InboxView(
@@ -31,5 +32,14 @@ public record InboxView(
     @JsonUnwrapped InboxSettings settings,
     List<String> credentialsSet,
     Boolean credentialsUnreadable,
+    Health health,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt) {
+
+  /**
+   * {@code healthy}, or {@code unhealthy} with the platform's words since the time it first refused
+   * the credentials; new credentials or the next accepted send make it healthy again.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Health(String status, String reason, Instant since) {}
+}

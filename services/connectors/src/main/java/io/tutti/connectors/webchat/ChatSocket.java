@@ -66,16 +66,19 @@ public class ChatSocket {
   private final ObjectMapper json;
   private final WebChatConfig config;
   private final VisitorFrameReader reader;
+  private final VisitorDelivery delivery;
 
   public ChatSocket(
       InboxDirectory directory,
       InboundPipeline pipeline,
       VisitorConnections connections,
+      VisitorDelivery delivery,
       ObjectMapper json,
       WebChatConfig config) {
     this.directory = directory;
     this.pipeline = pipeline;
     this.connections = connections;
+    this.delivery = delivery;
     this.json = json;
     this.config = config;
     this.reader = new VisitorFrameReader(json, config.maxTextLength());
@@ -127,7 +130,18 @@ public class ChatSocket {
             new Visitor(
                 inbox, visitorId, new TokenBucket(config.framesPerSecond(), config.frameBurst())));
     connections.add(inbox.id(), visitorId, connection);
-    return Uni.createFrom().voidItem();
+    // Replies written while the visitor was away reach them now.
+    return delivery
+        .deliverWaiting(inbox.id(), visitorId)
+        .onFailure()
+        .recoverWithItem(
+            failure -> {
+              LOG.warnf(
+                  "replies waiting for a visitor of inbox %s stay stored for now: %s",
+                  inbox.id(), failure.toString());
+              return 0;
+            })
+        .replaceWithVoid();
   }
 
   @OnTextMessage

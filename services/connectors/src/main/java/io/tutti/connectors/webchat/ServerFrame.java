@@ -51,8 +51,14 @@ public sealed interface ServerFrame {
    * once, so a reply delivered again after a reconnect is harmless.
    *
    * @param authorName the agent's display name, when the workspace shows it
+   * @param attachments files of the reply, shown as links (images inline)
    */
-  record AgentMessage(String id, String text, String authorName, Instant sentAt)
+  record AgentMessage(
+      String id,
+      String text,
+      String authorName,
+      Instant sentAt,
+      java.util.List<io.tutti.events.type.Attachment> attachments)
       implements ServerFrame {
     @Override
     public String type() {

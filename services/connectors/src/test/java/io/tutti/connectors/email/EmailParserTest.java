@@ -31,12 +31,14 @@ class EmailParserTest {
       new InboxContext(
           UUID.fromString("01900000-0000-7000-8000-000000000001"),
           "acme",
+          "Support",
           Channel.EMAIL,
           "support@acme.test",
           null,
           null,
           "https://tutti.acme.test/webhooks/email/01900000-0000-7000-8000-000000000001",
-          new InboxSettings(null, null, null, null, null, "support@acme.test", null, null, null),
+          new InboxSettings(
+              null, null, null, null, null, "support@acme.test", null, null, null, null),
           InboxSecrets.NONE);
 
   private final EmailParser parser = new EmailParser("https://tutti.acme.test/");

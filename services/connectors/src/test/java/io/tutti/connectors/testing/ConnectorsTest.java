@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
 /**
  * The real PostgreSQL database and RabbitMQ vhost every connectors test class shares; one
  * configuration, so Quarkus starts once for all of them. Tests isolate themselves by creating their
- * own inboxes and reading only their own events.
+ * own inboxes and reading only their own events. The platforms' APIs are {@link FakePlatforms}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,6 +21,7 @@ import java.lang.annotation.Target;
       @ResourceArg(name = "database", value = ConnectorsTest.DATABASE),
       @ResourceArg(name = "vhost", value = ConnectorsTest.VHOST)
     })
+@QuarkusTestResource(FakePlatforms.class)
 public @interface ConnectorsTest {
   String DATABASE = "tutti_connectors_test";
   String VHOST = "tutti-test-connectors";

@@ -17,6 +17,11 @@ public final class Inboxes {
   /** An app secret tests sign Meta deliveries with. */
   public static final String APP_SECRET = "test-app-secret-0123456789abcdef";
 
+  /** The page / system user token of every Meta inbox tests create; the fake Graph API sees it. */
+  public static final String META_ACCESS_TOKEN = "EAAG-test-access-token";
+
+  public static final String TELEGRAM_BOT_TOKEN = "123456789:AAH-test-bot-token-abcdefghijklmnop";
+
   public static final String TWILIO_AUTH_TOKEN = "twilio-auth-token-0123456789abcd";
   public static final String TELEGRAM_SECRET = "telegram_secret-token";
   public static final String EMAIL_SECRET = "email-inbound-secret-0123456789";
@@ -50,7 +55,13 @@ public final class Inboxes {
 
   /** A Meta channel's inbox whose deliveries are signed with {@link #APP_SECRET}. */
   private static JsonPath meta(String channel, String accountField, String accountId) {
-    return create(
+    return create(metaFields(channel, accountField, accountId));
+  }
+
+  /** The fields of a Meta inbox, for a test to add settings of its own. */
+  public static Map<String, Object> metaFields(
+      String channel, String accountField, String accountId) {
+    return new java.util.HashMap<>(
         Map.of(
             "name",
             channel + " " + accountId,
@@ -59,9 +70,16 @@ public final class Inboxes {
             accountField,
             accountId,
             "accessToken",
-            "EAAG-token-" + UUID.randomUUID(),
+            META_ACCESS_TOKEN,
             "appSecret",
             APP_SECRET));
+  }
+
+  /** Digits no other test uses: a page, phone number or account id of the test's own. */
+  public static String uniqueId() {
+    return String.valueOf(
+        1_000_000_000_000L
+            + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 8_999_999_999_999L));
   }
 
   public static JsonPath sms(String phoneNumber) {
@@ -82,10 +100,14 @@ public final class Inboxes {
   public static JsonPath telegram() {
     return create(
         Map.of(
-            "name", "Telegram bot",
-            "channel", "telegram",
-            "botToken", "123456789:AAH-test-bot-token-abcdefghijklmnop",
-            "secretToken", TELEGRAM_SECRET));
+            "name",
+            "Telegram bot",
+            "channel",
+            "telegram",
+            "botToken",
+            TELEGRAM_BOT_TOKEN,
+            "secretToken",
+            TELEGRAM_SECRET));
   }
 
   /** {@code sha256=<hex>} of the body under {@link #APP_SECRET}, as Meta signs it. */

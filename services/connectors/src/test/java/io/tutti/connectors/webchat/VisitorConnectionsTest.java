@@ -58,7 +58,8 @@ class VisitorConnectionsTest {
                       "reply-1",
                       "Yes, we ship to Lisbon.",
                       "Ada",
-                      Instant.parse("2026-03-01T10:15:30Z")))
+                      Instant.parse("2026-03-01T10:15:30Z"),
+                      java.util.List.of()))
               .await()
               .atMost(Duration.ofSeconds(5));
 

@@ -10,6 +10,10 @@ import java.time.Instant;
  * @param direction in | out
  * @param senderId contact id for inbound, agent id for outbound
  * @param isPrivate a note for agents only
+ * @param inboxId the conversation's inbox
+ * @param teamId the conversation's team, so a listener can tell who may see it
+ * @param assigneeId the conversation's assignee, for the same reason
+ * @param kind message | postback | reaction (inbound); message | note (outbound)
  */
 public record ConversationMessageAdded(
     String conversationId,
@@ -21,8 +25,41 @@ public record ConversationMessageAdded(
     boolean isPrivate,
     String preview,
     String status,
-    Instant sentAt)
+    Instant sentAt,
+    String inboxId,
+    String teamId,
+    String assigneeId,
+    String kind)
     implements EventPayload {
+
+  /** A message announced without the conversation's inbox, team, assignee or the message's kind. */
+  public ConversationMessageAdded(
+      String conversationId,
+      String messageId,
+      String contactId,
+      String channel,
+      String direction,
+      String senderId,
+      boolean isPrivate,
+      String preview,
+      String status,
+      Instant sentAt) {
+    this(
+        conversationId,
+        messageId,
+        contactId,
+        channel,
+        direction,
+        senderId,
+        isPrivate,
+        preview,
+        status,
+        sentAt,
+        null,
+        null,
+        null,
+        null);
+  }
 
   @Override
   public String type() {

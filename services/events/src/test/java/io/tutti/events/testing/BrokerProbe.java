@@ -65,6 +65,12 @@ public final class BrokerProbe implements AutoCloseable {
         EventTopology.EVENTS_EXCHANGE, routingKey, properties, Buffer.buffer(body));
   }
 
+  /** Publishes straight to a queue (the default exchange), as the broker dead-letters into one. */
+  public void publishToQueue(
+      String queue, com.rabbitmq.client.BasicProperties properties, byte[] body) {
+    client.basicPublishAndAwait("", queue, properties, Buffer.buffer(body));
+  }
+
   public void deleteQueue(String queue) {
     client.queueDeleteAndAwait(queue);
   }
