@@ -145,6 +145,8 @@
     '.agent,.hello{align-self:flex-start;background:#fff;border:1px solid #d0d7de}' +
     '.failed{background:#fff;color:#cf222e;border:1px solid #cf222e}' +
     '.meta,.who{display:block;font-size:11px;opacity:.85}' +
+    '.file{display:block;margin-top:4px;color:inherit;text-decoration:underline;word-break:break-all}' +
+    '.file img{display:block;max-width:100%;max-height:200px;border-radius:6px}' +
     '.meta button{margin-left:6px;padding:0;border:0;background:none;text-decoration:underline;cursor:pointer}' +
     '.status{margin:0;padding:0 12px;font-size:12px;color:#57606a}' +
     'details{padding:4px 12px;border-top:1px solid #d0d7de}summary{cursor:pointer;font-size:13px;color:#57606a}' +
@@ -229,6 +231,14 @@
         row = rows[m.id] = el('li');
         if (m.from === 'agent' && m.author) row.appendChild(el('span', { class: 'who' }, m.author));
         row.appendChild(document.createTextNode(m.text));
+        (m.files || []).forEach(function (f) {
+          // Only web links: a reply's file is never a script URL.
+          if (!/^https?:\/\//i.test(f.url || '')) return;
+          var link = el('a', { class: 'file', href: f.url, target: '_blank', rel: 'noopener noreferrer' });
+          if (f.type === 'image') link.appendChild(el('img', { src: f.url, alt: f.name || 'Image' }));
+          else link.textContent = f.name || f.url.split('/').pop() || 'File';
+          row.appendChild(link);
+        });
         if (m.from === 'visitor') row.appendChild(el('span', { class: 'meta' }));
       }
       row.className = m.from === 'agent' ? 'agent' : m.status === 'failed' ? 'visitor failed' : 'visitor';
@@ -449,6 +459,7 @@
         id: String(f.id),
         from: 'agent',
         text: String(f.text || ''),
+        files: Array.isArray(f.attachments) ? f.attachments.slice(0, 10) : [],
         author: f.authorName,
         at: Date.parse(f.sentAt) || Date.now()
       });

@@ -59,9 +59,13 @@ public interface OutboundConfig {
   @WithDefault("10m")
   Duration sendLease();
 
-  /** How often stale sends and website chat replies awaiting their visitor are looked at. */
+  /** How often website chat replies awaiting a visitor connected here are looked for. */
   @WithDefault("1s")
   Duration sweepInterval();
+
+  /** How often sends whose lease ran out (their process stopped) are looked for. */
+  @WithDefault("30s")
+  Duration leaseCheckInterval();
 
   /** Largest file fetched to attach to an email reply. */
   @WithDefault("10485760")

@@ -154,7 +154,7 @@ public class OutboundDispatcher {
   }
 
   private Uni<Void> send(OutboundMessage message) {
-    Context context = Vertx.currentContext().getDelegate();
+    Context context = Contexts.current();
     OutboundRequested command;
     try {
       command = json.readValue(message.command, OutboundRequested.class);
@@ -224,7 +224,7 @@ public class OutboundDispatcher {
         .send(delivery, parts.get(next))
         // Platform answers may arrive on another thread (SMTP runs on a worker); the session
         // that records them belongs to this reply's context.
-        .emitOn(task -> runOn(context, task))
+        .emitOn(Contexts.resumeOn(context))
         .chain(platformId -> recorder.partSent(message.id, message.inboxId, next, platformId))
         .chain(() -> sendFrom(message, delivery, sender, parts, next + 1, context));
   }
@@ -234,13 +234,5 @@ public class OutboundDispatcher {
         VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
     VertxContextSafetyToggle.setContextSafe(context, true);
     context.runOnContext(ignored -> task.run());
-  }
-
-  private static void runOn(Context context, Runnable task) {
-    if (io.vertx.core.Vertx.currentContext() == context) {
-      task.run();
-    } else {
-      context.runOnContext(ignored -> task.run());
-    }
   }
 }

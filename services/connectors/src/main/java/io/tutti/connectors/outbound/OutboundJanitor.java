@@ -30,8 +30,8 @@ public class OutboundJanitor {
 
   @Scheduled(
       identity = "tutti-outbound-leases",
-      every = "30s",
-      delayed = "10s",
+      every = "${tutti.connectors.outbound.lease-check-interval:30s}",
+      delayed = "5s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> failInterrupted() {
     return Panache.withSession(

@@ -38,6 +38,20 @@ public sealed interface ServerFrame {
     }
   }
 
+  /** A file of an agent's reply, as the widget shows it (no platform internals). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record FileLink(String type, String url, String name, Long size, String contentType) {
+
+    static FileLink of(io.tutti.events.type.Attachment attachment) {
+      return new FileLink(
+          attachment.type(),
+          attachment.url(),
+          attachment.name(),
+          attachment.size(),
+          attachment.contentType());
+    }
+  }
+
   /** The answer to a ping. */
   record Pong() implements ServerFrame {
     @Override
@@ -58,7 +72,7 @@ public sealed interface ServerFrame {
       String text,
       String authorName,
       Instant sentAt,
-      java.util.List<io.tutti.events.type.Attachment> attachments)
+      java.util.List<FileLink> attachments)
       implements ServerFrame {
     @Override
     public String type() {

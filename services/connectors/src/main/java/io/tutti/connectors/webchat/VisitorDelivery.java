@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.tutti.connectors.outbound.Contexts;
 import io.tutti.connectors.outbound.OutboundMessage;
 import io.tutti.connectors.outbound.OutboundMessageRepository;
 import io.tutti.connectors.outbound.OutboundRecorder;
@@ -79,12 +80,16 @@ public class VisitorDelivery {
       return Uni.createFrom().item(0);
     }
     return Panache.withTransaction(
-        () ->
-            messages
-                .lockAwaiting(inboxId, visitorId, BACKLOG)
-                .chain(waiting -> push(inboxId, visitorId, waiting))
-                .call(recorder::deliveredToVisitor)
-                .map(List::size));
+        () -> {
+          io.vertx.core.Context context = Contexts.current();
+          return messages
+              .lockAwaiting(inboxId, visitorId, BACKLOG)
+              .chain(waiting -> push(inboxId, visitorId, waiting))
+              // The sockets' writes complete on their own connections' event loops.
+              .emitOn(Contexts.resumeOn(context))
+              .call(recorder::deliveredToVisitor)
+              .map(List::size);
+        });
   }
 
   private Uni<List<OutboundMessage>> push(
@@ -120,7 +125,9 @@ public class VisitorDelivery {
         command.text() == null ? "" : command.text(),
         command.authorName(),
         message.sentAt != null ? message.sentAt : message.requestedAt,
-        command.attachments() == null ? List.of() : command.attachments());
+        command.attachments() == null
+            ? List.of()
+            : command.attachments().stream().map(ServerFrame.FileLink::of).toList());
   }
 
   @Scheduled(

@@ -71,7 +71,8 @@ class VisitorConnectionsTest {
                 entry("id", "reply-1"),
                 entry("text", "Yes, we ship to Lisbon."),
                 entry("authorName", "Ada"),
-                entry("sentAt", "2026-03-01T10:15:30Z"));
+                entry("sentAt", "2026-03-01T10:15:30Z"),
+                entry("attachments", java.util.List.of()));
       }
       // Its next frame answers its own ping: nothing was pushed to it before.
       assertThat(otherVisitor.exchange(ping()).getString("type")).isEqualTo("pong");
