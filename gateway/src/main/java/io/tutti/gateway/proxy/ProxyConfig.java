@@ -29,8 +29,8 @@ public interface ProxyConfig {
   /** Base URL of connectors: channel inboxes, platform webhooks and the chat widget. */
   URI connectorsUrl();
 
-  /** Paths connectors answers. */
-  @WithDefault("/api/inboxes,/webhooks,/widget.js,/chat/ws")
+  /** Paths connectors answers, the dead letters of replies it could not deliver among them. */
+  @WithDefault("/api/inboxes,/api/admin/dead-letters,/webhooks,/widget.js,/chat/ws")
   List<String> connectorsPaths();
 
   /** Base URL of conversations: the queue, messages, assignment and routing rules. */
@@ -39,7 +39,7 @@ public interface ProxyConfig {
   /** Paths conversations answers, a contact's conversations among them. */
   @WithDefault(
       "/api/conversations,/api/canned-responses,/api/routing-rules,/api/teams,/api/agents,"
-          + "/api/contacts/*/conversations")
+          + "/api/reports,/api/contacts/*/conversations")
   List<String> conversationsPaths();
 
   /** Base URL of profiles: contacts, identities, merging and lead stages. */
