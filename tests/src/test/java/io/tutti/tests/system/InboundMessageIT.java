@@ -88,7 +88,7 @@ class InboundMessageIT {
             .getBytes(StandardCharsets.UTF_8);
     given()
         .contentType("application/json")
-        .header("X-Hub-Signature-256", "sha256=" + hmacSha256(APP_SECRET, dm))
+        .header("X-Hub-Signature-256", RunningSystem.metaSignature(APP_SECRET, dm))
         .body(dm)
         .when()
         .post(inbox.getString("webhookUrl"))
@@ -168,21 +168,14 @@ class InboundMessageIT {
     assertThat(event.getString("payload.platformMessageId")).isEqualTo(messageId);
   }
 
-  /** Creates an inbox in acme as its admin ada, through the gateway, and answers its view. */
+  /** Creates an inbox through the gateway; a webhook URL, when shown, is the gateway's. */
   private static JsonPath connectInbox(Map<String, Object> fields) {
-    return given()
-        .auth()
-        .oauth2(RunningSystem.accessTokenFor("ada"))
-        .contentType(ContentType.JSON)
-        .body(fields)
-        .when()
-        .post(RunningSystem.GATEWAY_URL + "/api/inboxes")
-        .then()
-        .statusCode(201)
-        .body(
-            "webhookUrl", anyOf(nullValue(), startsWith(RunningSystem.GATEWAY_URL + "/webhooks/")))
-        .extract()
-        .jsonPath();
+    JsonPath inbox = RunningSystem.connectInbox(fields);
+    String webhookUrl = inbox.getString("webhookUrl");
+    assertThat(webhookUrl == null || webhookUrl.startsWith(RunningSystem.GATEWAY_URL + "/webhooks/"))
+        .as("webhook URL %s", webhookUrl)
+        .isTrue();
+    return inbox;
   }
 
   /** The first {@code message.received} of the inbox that reaches this test's queue. */
@@ -203,11 +196,5 @@ class InboundMessageIT {
               return !events.isEmpty();
             });
     return events.getFirst();
-  }
-
-  private static String hmacSha256(String key, byte[] body) throws Exception {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return HexFormat.of().formatHex(mac.doFinal(body));
   }
 }

@@ -3,10 +3,16 @@ package io.tutti.tests.system;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** Where the running system answers, and tokens for its demo users. */
 final class RunningSystem {
@@ -41,6 +47,32 @@ final class RunningSystem {
     String payload = jwt.split("\\.")[1];
     return JsonPath.from(
         new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+  }
+
+  /** Creates an inbox in acme as its admin ada, through the gateway, and answers its view. */
+  static JsonPath connectInbox(Map<String, Object> fields) {
+    return given()
+        .auth()
+        .oauth2(accessTokenFor("ada"))
+        .contentType(ContentType.JSON)
+        .body(fields)
+        .when()
+        .post(GATEWAY_URL + "/api/inboxes")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath();
+  }
+
+  /** {@code sha256=<hex>} of the body under the app secret, as Meta signs its webhooks. */
+  static String metaSignature(String appSecret, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String env(String name, String fallback) {

@@ -10,6 +10,7 @@ import io.tutti.connectors.outbound.ChannelSender;
 import io.tutti.connectors.outbound.Delivery;
 import io.tutti.connectors.outbound.OutboundConfig;
 import io.tutti.connectors.outbound.Part;
+import io.tutti.connectors.outbound.PartPlanner;
 import io.tutti.connectors.outbound.PlatformHttp;
 import io.tutti.connectors.outbound.SendFailure;
 import io.tutti.events.type.Attachment;
@@ -68,11 +69,7 @@ public class EmailSender implements ChannelSender {
 
   @Override
   public List<Part> plan(Delivery delivery) {
-    if (delivery.command().template() != null) {
-      throw SendFailure.permanent(
-          "template-not-supported",
-          "Message templates are a WhatsApp feature; write the email as text.");
-    }
+    PartPlanner.refuseTemplate(delivery, "email");
     InboxSettings.MailServerSettings smtp = delivery.inbox().settings().smtp();
     if (smtp == null || smtp.host() == null) {
       throw SendFailure.permanent(
@@ -82,7 +79,7 @@ public class EmailSender implements ChannelSender {
     List<Attachment> attachments =
         delivery.command().attachments() == null ? List.of() : delivery.command().attachments();
     if (!delivery.hasText() && attachments.isEmpty()) {
-      throw SendFailure.permanent("empty", "The reply has neither text nor attachments.");
+      PartPlanner.notEmpty(List.of());
     }
     try {
       new InternetAddress(delivery.recipient(), true);

@@ -8,13 +8,12 @@ import io.tutti.connectors.outbound.Delivery;
 import io.tutti.connectors.outbound.MessagingWindow;
 import io.tutti.connectors.outbound.OutboundConfig;
 import io.tutti.connectors.outbound.Part;
+import io.tutti.connectors.outbound.PartPlanner;
 import io.tutti.connectors.outbound.PlatformHttp;
 import io.tutti.connectors.outbound.SendFailure;
 import io.tutti.connectors.outbound.TextSplitter;
-import io.tutti.events.type.Attachment;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -51,31 +50,15 @@ public class MessengerSender implements ChannelSender {
   @Override
   public List<Part> plan(Delivery delivery) {
     String platform = platform(delivery);
-    if (delivery.command().template() != null) {
-      throw SendFailure.permanent(
-          "template-not-supported",
-          "Message templates are a WhatsApp feature; write the reply to " + platform + " as text.");
-    }
+    PartPlanner.refuseTemplate(delivery, platform);
     messagingType(delivery);
-    List<Part> parts = new ArrayList<>();
-    if (delivery.hasText()) {
-      boolean instagram = delivery.inbox().channel() == Channel.INSTAGRAM;
-      List<String> texts =
-          TextSplitter.split(
-              delivery.text(),
-              instagram ? INSTAGRAM_MAX_TEXT : MESSENGER_MAX_TEXT,
-              instagram ? TextSplitter.Measure.UTF8_BYTES : TextSplitter.Measure.CODE_POINTS,
-              MAX_PARTS,
-              platform);
-      texts.forEach(text -> parts.add(Part.text(parts.size(), text)));
-    }
-    for (Attachment attachment : attachments(delivery)) {
-      parts.add(Part.attachment(parts.size(), attachment));
-    }
-    if (parts.isEmpty()) {
-      throw SendFailure.permanent("empty", "The reply has neither text nor attachments.");
-    }
-    return parts;
+    boolean instagram = delivery.inbox().channel() == Channel.INSTAGRAM;
+    return PartPlanner.textThenEachAttachment(
+        delivery,
+        instagram ? INSTAGRAM_MAX_TEXT : MESSENGER_MAX_TEXT,
+        instagram ? TextSplitter.Measure.UTF8_BYTES : TextSplitter.Measure.CODE_POINTS,
+        MAX_PARTS,
+        platform);
   }
 
   @Override
@@ -149,25 +132,6 @@ public class MessengerSender implements ChannelSender {
       return base(config.instagramApiUrl()) + "/" + settings.instagramAccountId() + "/messages";
     }
     return base(config.graphApiUrl()) + "/" + settings.pageId() + "/messages";
-  }
-
-  private static List<Attachment> attachments(Delivery delivery) {
-    List<Attachment> attachments = delivery.command().attachments();
-    if (attachments == null) {
-      return List.of();
-    }
-    for (Attachment attachment : attachments) {
-      if (!isWebUrl(attachment.url())) {
-        throw SendFailure.permanent(
-            "attachment-url",
-            platform(delivery) + " fetches attachments itself and needs a web URL for each.");
-      }
-    }
-    return attachments;
-  }
-
-  static boolean isWebUrl(String url) {
-    return url != null && (url.startsWith("https://") || url.startsWith("http://"));
   }
 
   /** Send API attachment types: image, audio, video, file. */

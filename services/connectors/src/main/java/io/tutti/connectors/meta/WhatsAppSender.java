@@ -7,6 +7,7 @@ import io.tutti.connectors.outbound.Delivery;
 import io.tutti.connectors.outbound.MessagingWindow;
 import io.tutti.connectors.outbound.OutboundConfig;
 import io.tutti.connectors.outbound.Part;
+import io.tutti.connectors.outbound.PartPlanner;
 import io.tutti.connectors.outbound.PlatformHttp;
 import io.tutti.connectors.outbound.SendFailure;
 import io.tutti.connectors.outbound.TextSplitter;
@@ -15,7 +16,6 @@ import io.tutti.events.type.OutboundRequested;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -64,25 +64,8 @@ public class WhatsAppSender implements ChannelSender {
               + MessagingWindow.lastMessage(delivery)
               + "); use a template.");
     }
-    List<Part> parts = new ArrayList<>();
-    if (delivery.hasText()) {
-      TextSplitter.split(
-              delivery.text(), MAX_TEXT, TextSplitter.Measure.CODE_POINTS, MAX_PARTS, "WhatsApp")
-          .forEach(text -> parts.add(Part.text(parts.size(), text)));
-    }
-    List<Attachment> attachments =
-        delivery.command().attachments() == null ? List.of() : delivery.command().attachments();
-    for (Attachment attachment : attachments) {
-      if (!MessengerSender.isWebUrl(attachment.url())) {
-        throw SendFailure.permanent(
-            "attachment-url", "WhatsApp fetches attachments itself and needs a web URL for each.");
-      }
-      parts.add(Part.attachment(parts.size(), attachment));
-    }
-    if (parts.isEmpty()) {
-      throw SendFailure.permanent("empty", "The reply has neither text nor attachments.");
-    }
-    return parts;
+    return PartPlanner.textThenEachAttachment(
+        delivery, MAX_TEXT, TextSplitter.Measure.CODE_POINTS, MAX_PARTS, "WhatsApp");
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.tutti.connectors.outbound.ChannelSender;
 import io.tutti.connectors.outbound.Delivery;
 import io.tutti.connectors.outbound.OutboundConfig;
 import io.tutti.connectors.outbound.Part;
+import io.tutti.connectors.outbound.PartPlanner;
 import io.tutti.connectors.outbound.PlatformHttp;
 import io.tutti.connectors.outbound.SendFailure;
 import io.tutti.connectors.outbound.TextSplitter;
@@ -13,7 +14,6 @@ import io.tutti.events.type.Attachment;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -44,31 +44,9 @@ public class TelegramSender implements ChannelSender {
 
   @Override
   public List<Part> plan(Delivery delivery) {
-    if (delivery.command().template() != null) {
-      throw SendFailure.permanent(
-          "template-not-supported",
-          "Message templates are a WhatsApp feature; write the Telegram reply as text.");
-    }
-    List<Part> parts = new ArrayList<>();
-    if (delivery.hasText()) {
-      TextSplitter.split(
-              delivery.text(), MAX_TEXT, TextSplitter.Measure.UTF16_UNITS, MAX_PARTS, "Telegram")
-          .forEach(text -> parts.add(Part.text(parts.size(), text)));
-    }
-    List<Attachment> attachments =
-        delivery.command().attachments() == null ? List.of() : delivery.command().attachments();
-    for (Attachment attachment : attachments) {
-      if (attachment.url() == null
-          || !(attachment.url().startsWith("https://") || attachment.url().startsWith("http://"))) {
-        throw SendFailure.permanent(
-            "attachment-url", "Telegram fetches attachments itself and needs a web URL for each.");
-      }
-      parts.add(Part.attachment(parts.size(), attachment));
-    }
-    if (parts.isEmpty()) {
-      throw SendFailure.permanent("empty", "The reply has neither text nor attachments.");
-    }
-    return parts;
+    PartPlanner.refuseTemplate(delivery, "Telegram");
+    return PartPlanner.textThenEachAttachment(
+        delivery, MAX_TEXT, TextSplitter.Measure.UTF16_UNITS, MAX_PARTS, "Telegram");
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.tutti.connectors.outbound.ChannelSender;
 import io.tutti.connectors.outbound.Delivery;
 import io.tutti.connectors.outbound.OutboundConfig;
 import io.tutti.connectors.outbound.Part;
+import io.tutti.connectors.outbound.PartPlanner;
 import io.tutti.connectors.outbound.PlatformHttp;
 import io.tutti.connectors.outbound.SendFailure;
 import io.tutti.events.type.Attachment;
@@ -46,11 +47,7 @@ public class TwilioSender implements ChannelSender {
 
   @Override
   public List<Part> plan(Delivery delivery) {
-    if (delivery.command().template() != null) {
-      throw SendFailure.permanent(
-          "template-not-supported",
-          "Message templates are a WhatsApp feature; write the SMS as text.");
-    }
+    PartPlanner.refuseTemplate(delivery, "SMS");
     String text = delivery.text().strip();
     int length = text.codePointCount(0, text.length());
     if (length > MAX_BODY) {
@@ -64,21 +61,13 @@ public class TwilioSender implements ChannelSender {
               + SmsSegments.count(text)
               + " segments). Shorten it.");
     }
-    List<Attachment> media =
-        delivery.command().attachments() == null ? List.of() : delivery.command().attachments();
+    List<Attachment> media = PartPlanner.fetchableAttachments(delivery, "Twilio");
     if (media.size() > MAX_MEDIA) {
       throw SendFailure.permanent(
           "too-many-attachments", "An MMS can carry at most " + MAX_MEDIA + " attachments.");
     }
-    for (Attachment attachment : media) {
-      if (attachment.url() == null
-          || !(attachment.url().startsWith("https://") || attachment.url().startsWith("http://"))) {
-        throw SendFailure.permanent(
-            "attachment-url", "Twilio fetches MMS media itself and needs a web URL for each.");
-      }
-    }
     if (text.isEmpty() && media.isEmpty()) {
-      throw SendFailure.permanent("empty", "The reply has neither text nor attachments.");
+      PartPlanner.notEmpty(List.of());
     }
     return List.of(new Part(0, text, media));
   }

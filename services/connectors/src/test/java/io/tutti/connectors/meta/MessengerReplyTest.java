@@ -1,8 +1,5 @@
 package io.tutti.connectors.meta;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -44,9 +41,7 @@ class MessengerReplyTest extends OutboundTest {
     JsonPath inbox = Inboxes.messenger(page);
     Customers.writeOnMeta(inbox, "page", page, "5275811702471834", Instant.now().minusSeconds(60));
     String path = FakePlatforms.GRAPH + "/" + page + "/messages";
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(path)).willReturn(aResponse().withStatus(200).withBody(SEND_RESPONSE)));
+    FakePlatforms.answer(path, 200, SEND_RESPONSE);
 
     OutboundRequested reply =
         Replies.text(inbox.getString("id"), "messenger", "5275811702471834", "Hello!");
@@ -84,15 +79,11 @@ class MessengerReplyTest extends OutboundTest {
     JsonPath inbox = Inboxes.messenger(page);
     Customers.writeOnMeta(inbox, "page", page, "1066835436691078", Instant.now());
     String path = FakePlatforms.GRAPH + "/" + page + "/messages";
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(path))
-                .willReturn(
-                    aResponse()
-                        .withStatus(200)
-                        .withBody(
-                            "{\"recipient_id\":\"1066835436691078\",\"message_id\":"
-                                + "\"mid.1468152706286:e7982eb7618034a075\"}")));
+    FakePlatforms.answer(
+        path,
+        200,
+        "{\"recipient_id\":\"1066835436691078\",\"message_id\":"
+            + "\"mid.1468152706286:e7982eb7618034a075\"}");
     OutboundRequested reply =
         Replies.text(inbox.getString("id"), "messenger", "1066835436691078", "On its way!");
     Replies.send(vertx, reply);
@@ -129,9 +120,7 @@ class MessengerReplyTest extends OutboundTest {
     JsonPath inbox = Inboxes.create(fields);
     Customers.writeOnMeta(inbox, "page", page, "77002", Instant.now().minus(Duration.ofDays(3)));
     String path = FakePlatforms.GRAPH + "/" + page + "/messages";
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(path)).willReturn(aResponse().withStatus(200).withBody(SEND_RESPONSE)));
+    FakePlatforms.answer(path, 200, SEND_RESPONSE);
 
     OutboundRequested reply =
         Replies.text(inbox.getString("id"), "messenger", "77002", "Sorry for the wait!");
@@ -149,9 +138,7 @@ class MessengerReplyTest extends OutboundTest {
     JsonPath inbox = Inboxes.messenger(page);
     Customers.writeOnMeta(inbox, "page", page, "77003", Instant.now());
     String path = FakePlatforms.GRAPH + "/" + page + "/messages";
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(path)).willReturn(aResponse().withStatus(200).withBody(SEND_RESPONSE)));
+    FakePlatforms.answer(path, 200, SEND_RESPONSE);
     String first = "Here is everything about your order. ".repeat(48).strip();
     String second = "And one more thing: the invoice is attached. ".repeat(9).strip();
     assertThat((first + "\n\n" + second).length()).isGreaterThan(2000);
@@ -194,9 +181,7 @@ class MessengerReplyTest extends OutboundTest {
     JsonPath inbox = Inboxes.instagram(account);
     Customers.writeOnMeta(inbox, "instagram", account, "6543210987654321", Instant.now());
     String path = FakePlatforms.INSTAGRAM + "/" + account + "/messages";
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(path)).willReturn(aResponse().withStatus(200).withBody(SEND_RESPONSE)));
+    FakePlatforms.answer(path, 200, SEND_RESPONSE);
 
     OutboundRequested reply =
         Replies.text(
@@ -220,17 +205,13 @@ class MessengerReplyTest extends OutboundTest {
     JsonPath inbox = Inboxes.messenger(page);
     Customers.writeOnMeta(inbox, "page", page, "77004", Instant.now());
     String path = FakePlatforms.GRAPH + "/" + page + "/messages";
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(path))
-                .willReturn(
-                    aResponse()
-                        .withStatus(400)
-                        .withBody(
-                            "{\"error\":{\"message\":\"Error validating access token: Session has"
-                                + " expired on Friday, 07-Nov-25 10:00:00 PST.\",\"type\":"
-                                + "\"OAuthException\",\"code\":190,\"error_subcode\":463,"
-                                + "\"fbtrace_id\":\"AbCdEf\"}}")));
+    FakePlatforms.answer(
+        path,
+        400,
+        "{\"error\":{\"message\":\"Error validating access token: Session has"
+            + " expired on Friday, 07-Nov-25 10:00:00 PST.\",\"type\":"
+            + "\"OAuthException\",\"code\":190,\"error_subcode\":463,"
+            + "\"fbtrace_id\":\"AbCdEf\"}}");
 
     OutboundRequested reply = Replies.text(inbox.getString("id"), "messenger", "77004", "Hello");
     Replies.send(vertx, reply);

@@ -1,8 +1,5 @@
 package io.tutti.connectors.meta;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -47,8 +44,7 @@ class WhatsAppReplyTest extends OutboundTest {
     String customersMessage =
         Customers.writeOnWhatsApp(inbox, phone, "16505555555", Instant.now().minusSeconds(30));
     String path = FakePlatforms.GRAPH + "/" + phone + "/messages";
-    FakePlatforms.server()
-        .stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200).withBody(SENT)));
+    FakePlatforms.answer(path, 200, SENT);
 
     OutboundRequested reply =
         Replies.replyingTo(
@@ -80,8 +76,7 @@ class WhatsAppReplyTest extends OutboundTest {
     JsonPath inbox = Inboxes.whatsapp(phone);
     Customers.writeOnWhatsApp(inbox, phone, "16505555556", Instant.now());
     String path = FakePlatforms.GRAPH + "/" + phone + "/messages";
-    FakePlatforms.server()
-        .stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200).withBody(SENT)));
+    FakePlatforms.answer(path, 200, SENT);
 
     OutboundRequested reply =
         Replies.withAttachments(
@@ -110,8 +105,7 @@ class WhatsAppReplyTest extends OutboundTest {
     Customers.writeOnWhatsApp(
         inbox, phone, "4915112345678", Instant.now().minus(Duration.ofHours(25)));
     String path = FakePlatforms.GRAPH + "/" + phone + "/messages";
-    FakePlatforms.server()
-        .stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200).withBody(SENT)));
+    FakePlatforms.answer(path, 200, SENT);
 
     OutboundRequested freeForm =
         Replies.text(inbox.getString("id"), "whatsapp", "4915112345678", "Are you still there?");
@@ -172,16 +166,12 @@ class WhatsAppReplyTest extends OutboundTest {
     JsonPath inbox = Inboxes.whatsapp(phone);
     Customers.writeOnWhatsApp(inbox, phone, "972987654321", Instant.now());
     String path = FakePlatforms.GRAPH + "/" + phone + "/messages";
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(path))
-                .willReturn(
-                    aResponse()
-                        .withStatus(200)
-                        .withBody(
-                            "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":"
-                                + "\"972987654321\",\"wa_id\":\"972987654321\"}],"
-                                + "\"messages\":[{\"id\":\"wamid.xyzxyz\"}]}")));
+    FakePlatforms.answer(
+        path,
+        200,
+        "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":"
+            + "\"972987654321\",\"wa_id\":\"972987654321\"}],"
+            + "\"messages\":[{\"id\":\"wamid.xyzxyz\"}]}");
     OutboundRequested reply =
         Replies.text(inbox.getString("id"), "whatsapp", "972987654321", "Thanks!");
     Replies.send(vertx, reply);
@@ -201,19 +191,15 @@ class WhatsAppReplyTest extends OutboundTest {
     JsonPath inbox = Inboxes.whatsapp(phone);
     Customers.writeOnWhatsApp(inbox, phone, "4915112345679", Instant.now());
     String path = FakePlatforms.GRAPH + "/" + phone + "/messages";
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(path))
-                .willReturn(
-                    aResponse()
-                        .withStatus(400)
-                        .withBody(
-                            "{\"error\":{\"message\":\"(#131047) Re-engagement message\","
-                                + "\"type\":\"OAuthException\",\"code\":131047,\"error_data\":"
-                                + "{\"messaging_product\":\"whatsapp\",\"details\":\"Message"
-                                + " failed to send because more than 24 hours have passed since"
-                                + " the customer last replied to this number.\"},"
-                                + "\"fbtrace_id\":\"Az8or2yhqkZfEZ-_4Qn_Bam\"}}")));
+    FakePlatforms.answer(
+        path,
+        400,
+        "{\"error\":{\"message\":\"(#131047) Re-engagement message\","
+            + "\"type\":\"OAuthException\",\"code\":131047,\"error_data\":"
+            + "{\"messaging_product\":\"whatsapp\",\"details\":\"Message"
+            + " failed to send because more than 24 hours have passed since"
+            + " the customer last replied to this number.\"},"
+            + "\"fbtrace_id\":\"Az8or2yhqkZfEZ-_4Qn_Bam\"}}");
 
     OutboundRequested reply =
         Replies.text(inbox.getString("id"), "whatsapp", "4915112345679", "Hello again");

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -59,7 +58,7 @@ class DeliveryReliabilityTest extends OutboundTest {
   void serverErrorIsRetriedAndTheReplySentOnce() {
     Bot bot = Bot.connect();
     String path = bot.path("sendMessage");
-    stubInOrder(
+    FakePlatforms.answerInOrder(
         path,
         aResponse()
             .withStatus(500)
@@ -81,15 +80,10 @@ class DeliveryReliabilityTest extends OutboundTest {
   void badRequestIsNotRetried() {
     Bot bot = Bot.connect();
     String path = bot.path("sendMessage");
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(path))
-                .willReturn(
-                    aResponse()
-                        .withStatus(400)
-                        .withBody(
-                            "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat"
-                                + " not found\"}")));
+    FakePlatforms.answer(
+        path,
+        400,
+        "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat" + " not found\"}");
 
     OutboundRequested reply = Replies.text(bot.inboxId(), "telegram", CHAT, "Anyone?");
     Replies.send(vertx, reply);
@@ -113,7 +107,7 @@ class DeliveryReliabilityTest extends OutboundTest {
                 "authToken", Inboxes.TWILIO_AUTH_TOKEN,
                 "phoneNumber", "+14155550100"));
     String path = FakePlatforms.TWILIO + "/2010-04-01/Accounts/" + sid + "/Messages.json";
-    stubInOrder(
+    FakePlatforms.answerInOrder(
         path,
         aResponse()
             .withStatus(429)
@@ -159,10 +153,7 @@ class DeliveryReliabilityTest extends OutboundTest {
   void replyOutOfAttemptsIsDeadLetteredAndReplayedByAnAdmin() {
     Bot bot = Bot.connect();
     String path = bot.path("sendMessage");
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(path))
-                .willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+    FakePlatforms.answer(path, 503, "Service Unavailable");
 
     OutboundRequested reply = Replies.text(bot.inboxId(), "telegram", CHAT, "Are you there?");
     Replies.send(vertx, reply);
@@ -355,21 +346,5 @@ class DeliveryReliabilityTest extends OutboundTest {
                             + kind
                             + "' }.id"),
             id -> id != null);
-  }
-
-  private static void stubInOrder(
-      String path,
-      com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder first,
-      com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder then) {
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(path))
-                .inScenario(path)
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(first)
-                .willSetStateTo("second"));
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(path)).inScenario(path).whenScenarioStateIs("second").willReturn(then));
   }
 }

@@ -1,11 +1,8 @@
 package io.tutti.connectors.telegram;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -35,10 +32,7 @@ class TelegramReplyTest extends OutboundTest {
   @Test
   void replyQuotesTheCustomersMessageInTheirChat() {
     Bot bot = Bot.connect();
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(bot.path("sendMessage")))
-                .willReturn(aResponse().withStatus(200).withBody(sentMessage(1366))));
+    FakePlatforms.answer(bot.path("sendMessage"), 200, sentMessage(1366));
 
     OutboundRequested reply =
         Replies.replyingTo(
@@ -64,14 +58,8 @@ class TelegramReplyTest extends OutboundTest {
   @Test
   void textOverTelegramsLimitIsSplitAndAPhotoGoesWithSendPhoto() {
     Bot bot = Bot.connect();
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(bot.path("sendMessage")))
-                .willReturn(aResponse().withStatus(200).withBody(sentMessage(2000))));
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(bot.path("sendPhoto")))
-                .willReturn(aResponse().withStatus(200).withBody(sentMessage(2001))));
+    FakePlatforms.answer(bot.path("sendMessage"), 200, sentMessage(2000));
+    FakePlatforms.answer(bot.path("sendPhoto"), 200, sentMessage(2001));
     String text = "A line of our terms and conditions.\n".repeat(150);
     OutboundRequested reply =
         Replies.withAttachments(
@@ -100,15 +88,11 @@ class TelegramReplyTest extends OutboundTest {
   @Test
   void blockedByTheCustomerFailsWithoutRetrying() {
     Bot bot = Bot.connect();
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(bot.path("sendMessage")))
-                .willReturn(
-                    aResponse()
-                        .withStatus(403)
-                        .withBody(
-                            "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was"
-                                + " blocked by the user\"}")));
+    FakePlatforms.answer(
+        bot.path("sendMessage"),
+        403,
+        "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was"
+            + " blocked by the user\"}");
     OutboundRequested reply = Replies.text(bot.inboxId(), "telegram", CHAT, "Hello?");
     Replies.send(vertx, reply);
 
@@ -123,24 +107,14 @@ class TelegramReplyTest extends OutboundTest {
   void tooManyRequestsWaitsAsLongAsTelegramAsks() {
     Bot bot = Bot.connect();
     String path = bot.path("sendMessage");
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(path))
-                .inScenario(path)
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(
-                    aResponse()
-                        .withStatus(429)
-                        .withBody(
-                            "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests:"
-                                + " retry after 2\",\"parameters\":{\"retry_after\":2}}"))
-                .willSetStateTo("waited"));
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(path))
-                .inScenario(path)
-                .whenScenarioStateIs("waited")
-                .willReturn(aResponse().withStatus(200).withBody(sentMessage(3000))));
+    FakePlatforms.answerInOrder(
+        path,
+        aResponse()
+            .withStatus(429)
+            .withBody(
+                "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests:"
+                    + " retry after 2\",\"parameters\":{\"retry_after\":2}}"),
+        aResponse().withStatus(200).withBody(sentMessage(3000)));
     OutboundRequested reply = Replies.text(bot.inboxId(), "telegram", CHAT, "Patience pays.");
     Replies.send(vertx, reply);
 

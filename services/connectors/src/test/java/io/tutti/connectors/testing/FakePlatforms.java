@@ -45,6 +45,41 @@ public class FakePlatforms implements QuarkusTestResourceLifecycleManager {
     return server;
   }
 
+  /** Answers every POST to {@code path} with this status and JSON body. */
+  public static void answer(String path, int status, String body) {
+    server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(path))
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                    .withStatus(status)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(body)));
+  }
+
+  /**
+   * Answers the first POST to {@code path} with {@code first} and every later one with {@code
+   * then}.
+   */
+  public static void answerInOrder(
+      String path,
+      com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder first,
+      com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder then) {
+    server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(path))
+            .inScenario(path)
+            .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+            .willReturn(first)
+            .willSetStateTo("answered once"));
+    server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(path))
+            .inScenario(path)
+            .whenScenarioStateIs("answered once")
+            .willReturn(then));
+  }
+
   /** Every request the fake received on this path, oldest first. */
   public static List<LoggedRequest> requestsTo(String path) {
     return server.getAllServeEvents().stream()

@@ -1,8 +1,5 @@
 package io.tutti.connectors.twilio;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -47,14 +44,7 @@ class TwilioReplyTest extends OutboundTest {
     JsonPath inbox = smsInbox(sid);
     String path = messagesPath(sid);
     String messageSid = "SM" + UUID.randomUUID().toString().replace("-", "");
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(path))
-                .willReturn(
-                    aResponse()
-                        .withStatus(201)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(created(sid, messageSid))));
+    FakePlatforms.answer(path, 201, created(sid, messageSid));
 
     OutboundRequested reply =
         Replies.withAttachments(
@@ -123,16 +113,12 @@ class TwilioReplyTest extends OutboundTest {
     String sid = accountSid();
     JsonPath inbox = smsInbox(sid);
     String path = messagesPath(sid);
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(path))
-                .willReturn(
-                    aResponse()
-                        .withStatus(401)
-                        .withBody(
-                            "{\"code\": 20003, \"message\": \"Authenticate\", \"more_info\":"
-                                + " \"https://www.twilio.com/docs/errors/20003\", \"status\":"
-                                + " 401}")));
+    FakePlatforms.answer(
+        path,
+        401,
+        "{\"code\": 20003, \"message\": \"Authenticate\", \"more_info\":"
+            + " \"https://www.twilio.com/docs/errors/20003\", \"status\":"
+            + " 401}");
     OutboundRequested reply = Replies.text(inbox.getString("id"), "sms", CUSTOMER, "Hi there");
     Replies.send(vertx, reply);
 
@@ -159,11 +145,7 @@ class TwilioReplyTest extends OutboundTest {
         .then()
         .statusCode(200)
         .body("health.status", equalTo("healthy"));
-    FakePlatforms.server()
-        .stubFor(
-            post(urlEqualTo(path))
-                .willReturn(
-                    aResponse().withStatus(201).withBody(created(sid, "SM" + "f".repeat(32)))));
+    FakePlatforms.answer(path, 201, created(sid, "SM" + "f".repeat(32)));
     given()
         .post("/api/admin/dead-letters/" + letter + "/replay")
         .then()
