@@ -3,6 +3,7 @@ package io.tutti.connectors.inbound;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.tutti.connectors.config.ConnectorsConfig;
 import io.tutti.connectors.inbox.InboxContext;
 import io.tutti.connectors.outbound.ContactWindowRepository;
 import io.tutti.connectors.outbound.PlatformIdRepository;
@@ -10,9 +11,12 @@ import io.tutti.events.EventEnvelope;
 import io.tutti.events.EventPayload;
 import io.tutti.events.UuidV7;
 import io.tutti.events.outbox.Outbox;
+import io.tutti.events.type.Attachment;
 import io.tutti.events.type.MessageReceived;
 import io.tutti.events.type.MessageStatusChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -39,18 +43,22 @@ public class InboundPipeline {
   private final WebhookDeliveryRepository deliveries;
   private final ContactWindowRepository windows;
   private final PlatformIdRepository platformIds;
+  private final String publicUrl;
 
   public InboundPipeline(
       Outbox outbox,
       InboundKeyRepository keys,
       WebhookDeliveryRepository deliveries,
       ContactWindowRepository windows,
-      PlatformIdRepository platformIds) {
+      PlatformIdRepository platformIds,
+      ConnectorsConfig config) {
     this.outbox = outbox;
     this.keys = keys;
     this.deliveries = deliveries;
     this.windows = windows;
     this.platformIds = platformIds;
+    String url = config.publicUrl().strip();
+    this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   /** What became of a delivery. */
@@ -121,7 +129,11 @@ public class InboundPipeline {
   }
 
   private Uni<EventPayload> enrich(InboundItem.Emitted item, Instant at) {
-    if (item.payload() instanceof MessageReceived message && opensWindow(message.channel())) {
+    if (item.payload() instanceof MessageReceived received) {
+      MessageReceived message = withMediaUrls(item.inboxId(), received);
+      if (!opensWindow(message.channel())) {
+        return Uni.createFrom().item(message);
+      }
       Instant sentAt =
           message.sentAt() != null && message.sentAt().isBefore(at) ? message.sentAt() : at;
       return windows
@@ -149,6 +161,36 @@ public class InboundPipeline {
                           status.watermark()));
     }
     return Uni.createFrom().item(item.payload());
+  }
+
+  /**
+   * Files a platform sent by id (WhatsApp media, Telegram files) get the URL where Tutti serves
+   * them to the workspace's agents, fetched from the platform with the inbox's credentials.
+   */
+  private MessageReceived withMediaUrls(UUID inboxId, MessageReceived message) {
+    if (message.attachments() == null
+        || message.attachments().stream()
+            .noneMatch(a -> a.url() == null && a.platformId() != null)) {
+      return message;
+    }
+    return message.withAttachments(
+        message.attachments().stream()
+            .map(
+                a ->
+                    a.url() == null && a.platformId() != null
+                        ? new Attachment(
+                            a.type(),
+                            publicUrl
+                                + "/api/inboxes/"
+                                + inboxId
+                                + "/media/"
+                                + URLEncoder.encode(a.platformId(), StandardCharsets.UTF_8),
+                            a.name(),
+                            a.size(),
+                            a.contentType(),
+                            a.platformId())
+                        : a)
+            .toList());
   }
 
   /** The channels whose platforms count a reply window from the customer's last message. */

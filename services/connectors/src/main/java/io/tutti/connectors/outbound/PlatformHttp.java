@@ -64,6 +64,53 @@ public class PlatformHttp {
     return answer(platform, request.sendForm(form));
   }
 
+  public Uni<Answer> get(String platform, String url, String bearerToken) {
+    HttpRequest<Buffer> request = client.getAbs(url).timeout(timeoutMillis);
+    if (bearerToken != null) {
+      request.bearerTokenAuthentication(bearerToken);
+    }
+    return answer(platform, request.send());
+  }
+
+  /** A file a platform serves: its bytes and the type it declared. */
+  public record Download(int status, byte[] bytes, String contentType) {
+
+    public boolean ok() {
+      return status >= 200 && status < 300;
+    }
+  }
+
+  /**
+   * Downloads a file from a platform and refuses to relay one larger than {@code maxBytes}. The
+   * body is read whole: the platforms bound their media themselves (Telegram's Bot API serves at
+   * most 20 MB, WhatsApp 100 MB).
+   */
+  public Uni<Download> download(String platform, String url, String bearerToken, int maxBytes) {
+    HttpRequest<Buffer> request = client.getAbs(url).timeout(timeoutMillis);
+    if (bearerToken != null) {
+      request.bearerTokenAuthentication(bearerToken);
+    }
+    return request
+        .send()
+        .onFailure()
+        .transform(
+            failure ->
+                SendFailure.transientFailure(
+                    "network", platform + " could not be reached: " + describe(failure)))
+        .map(
+            response -> {
+              Buffer body = response.body();
+              if (body != null && body.length() > maxBytes) {
+                throw SendFailure.permanent(
+                    "too-large", "The file is larger than " + maxBytes / (1024 * 1024) + " MiB.");
+              }
+              return new Download(
+                  response.statusCode(),
+                  body == null ? new byte[0] : body.getBytes(),
+                  response.getHeader("Content-Type"));
+            });
+  }
+
   /** Fetches a file for an email attachment, refusing one larger than {@code maxBytes}. */
   public Uni<Buffer> fetch(String url, int maxBytes) {
     return client

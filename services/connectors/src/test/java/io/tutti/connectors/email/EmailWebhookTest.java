@@ -15,6 +15,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.tutti.connectors.config.ConnectorsConfig;
+import io.tutti.connectors.testing.Callers;
 import io.tutti.connectors.testing.ConnectorsTest;
 import io.tutti.connectors.testing.Deliveries;
 import io.tutti.connectors.testing.EventListeningTest;

@@ -41,6 +41,26 @@ public record MessageReceived(
   public static final String KIND_REACTION = "reaction";
   public static final String KIND_EDIT = "edit";
 
+  /** This message with other attachments, e.g. with the URLs where Tutti serves them. */
+  public MessageReceived withAttachments(List<Attachment> replaced) {
+    return new MessageReceived(
+        inboxId,
+        channel,
+        externalContactId,
+        contactName,
+        contactHandle,
+        platformMessageId,
+        text,
+        replaced,
+        replyToPlatformMessageId,
+        sentAt,
+        referral,
+        kind,
+        subject,
+        html,
+        references);
+  }
+
   @Override
   public String type() {
     return EventTypes.MESSAGE_RECEIVED;

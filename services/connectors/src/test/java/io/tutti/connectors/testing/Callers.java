@@ -1,4 +1,4 @@
-package io.tutti.connectors.email;
+package io.tutti.connectors.testing;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
@@ -11,11 +11,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * an agent or another workspace may read is the point of some tests: this lets one test play both
  * parts. {@code @TestSecurity} restores its own identity after the test.
  */
-final class Callers {
+public final class Callers {
 
   private Callers() {}
 
-  static void actAs(String user, String workspace, String... roles) {
+  public static void actAs(String user, String workspace, String... roles) {
     Arc.container()
         .instance(TestIdentityAssociation.class)
         .get()
