@@ -1,0 +1,22 @@
+package io.tutti.conversations.activity;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One entry of a conversation's activity.
+ *
+ * @param type opened, reopened, status_changed, assignee_changed, team_changed, priority_changed,
+ *     labels_changed, contact_changed
+ * @param actor the agent's id, {@code contact}, {@code system} or {@code rule:<id>}
+ * @param details {@code from} and {@code to}, or {@code added} and {@code removed} for labels
+ */
+public record ActivityView(
+    UUID id, String type, String actor, Map<String, Object> details, Instant at) {
+
+  static ActivityView of(Activity activity) {
+    return new ActivityView(
+        activity.id, activity.type, activity.actor, activity.details, activity.at);
+  }
+}

@@ -1,0 +1,109 @@
+package io.tutti.conversations.conversation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One customer identity's conversation on one inbox. The queue's sort keys ({@link #lastMessageAt},
+ * {@link #waitingSince}) follow from its messages; see the migration for how.
+ */
+@Entity
+@Table(name = "conversation")
+public class Conversation {
+
+  @Id public UUID id;
+
+  @Column(name = "workspace_id", nullable = false)
+  public String workspaceId;
+
+  @Column(name = "inbox_id", nullable = false)
+  public String inboxId;
+
+  @Column(nullable = false)
+  public String channel;
+
+  /** The customer on the channel (PSID, wa_id, phone, chat id, email address, visitor id). */
+  @Column(name = "external_contact_id", nullable = false)
+  public String externalContactId;
+
+  /** profiles' contact, once it has resolved the identity. */
+  @Column(name = "contact_id")
+  public String contactId;
+
+  @Column(name = "contact_name")
+  public String contactName;
+
+  @Column(name = "contact_handle")
+  public String contactHandle;
+
+  /** The subject of the email that opened it; null on other channels. */
+  public String subject;
+
+  @Column(nullable = false)
+  public String status;
+
+  @Column(name = "snooze_until")
+  public Instant snoozeUntil;
+
+  @Column(nullable = false)
+  public String priority;
+
+  @Column(name = "assignee_id")
+  public String assigneeId;
+
+  @Column(name = "team_id")
+  public UUID teamId;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(nullable = false, columnDefinition = "text[]")
+  public List<String> labels = new ArrayList<>();
+
+  @Column(name = "last_message_at", nullable = false)
+  public Instant lastMessageAt;
+
+  @Column(name = "last_message_preview")
+  public String lastMessagePreview;
+
+  @Column(name = "last_reply_at")
+  public Instant lastReplyAt;
+
+  @Column(name = "waiting_since")
+  public Instant waitingSince;
+
+  @Column(name = "activity_changed_at", nullable = false)
+  public Instant activityChangedAt;
+
+  @Column(name = "inbound_count", nullable = false)
+  public int inboundCount;
+
+  @Column(name = "opened_at", nullable = false)
+  public Instant openedAt;
+
+  @Column(name = "first_reply_at")
+  public Instant firstReplyAt;
+
+  @Column(name = "resolved_at")
+  public Instant resolvedAt;
+
+  @Column(name = "resolved_by")
+  public String resolvedBy;
+
+  @Column(name = "updated_at", nullable = false)
+  public Instant updatedAt;
+
+  public Status status() {
+    return Status.of(status).orElseThrow();
+  }
+
+  public boolean is(Status candidate) {
+    return candidate.id().equals(status);
+  }
+}

@@ -1,0 +1,339 @@
+package io.tutti.conversations.conversation;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tutti.conversations.activity.Activity;
+import io.tutti.conversations.activity.ActivityLog;
+import io.tutti.conversations.messaging.ConversationEvents;
+import io.tutti.conversations.team.TeamService;
+import io.tutti.web.problem.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** What agents do to a conversation: look at it, assign it, change its status, label it. */
+@ApplicationScoped
+public class ConversationService {
+
+  private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.\\-]{0,49}");
+  private static final int MAX_OTHER_CONVERSATIONS = 50;
+
+  private final ConversationRepository conversations;
+  private final ConversationAccess access;
+  private final ReadMarkers reads;
+  private final ActivityLog activity;
+  private final ConversationEvents events;
+  private final TeamService teams;
+
+  public ConversationService(
+      ConversationRepository conversations,
+      ConversationAccess access,
+      ReadMarkers reads,
+      ActivityLog activity,
+      ConversationEvents events,
+      TeamService teams) {
+    this.conversations = conversations;
+    this.access = access;
+    this.reads = reads;
+    this.activity = activity;
+    this.events = events;
+    this.teams = teams;
+  }
+
+  /**
+   * A change of assignment; a field left out of the request keeps its value, one sent as null
+   * clears it.
+   */
+  public record Assignment(
+      boolean setsAssignee, String assigneeId, boolean setsTeam, UUID teamId) {}
+
+  @WithSession
+  public Uni<ConversationDetail> get(Viewer viewer, UUID id) {
+    return access.visible(viewer, id).chain(c -> detail(viewer, c));
+  }
+
+  @WithTransaction
+  public Uni<ConversationDetail> assign(Viewer viewer, UUID id, Assignment assignment) {
+    Instant now = now();
+    return requireTeam(viewer, assignment)
+        .chain(() -> access.visibleForUpdate(viewer, id))
+        .call(
+            c -> {
+              List<String> changed = new ArrayList<>();
+              List<Uni<Void>> records = new ArrayList<>();
+              if (assignment.setsAssignee()
+                  && !Objects.equals(c.assigneeId, assignment.assigneeId())) {
+                records.add(
+                    activity.record(
+                        c,
+                        Activity.ASSIGNEE_CHANGED,
+                        viewer.agentId(),
+                        ActivityLog.change(c.assigneeId, assignment.assigneeId()),
+                        now));
+                c.assigneeId = assignment.assigneeId();
+                changed.add("assignee");
+              }
+              if (assignment.setsTeam() && !Objects.equals(c.teamId, assignment.teamId())) {
+                records.add(
+                    activity.record(
+                        c,
+                        Activity.TEAM_CHANGED,
+                        viewer.agentId(),
+                        ActivityLog.change(text(c.teamId), text(assignment.teamId())),
+                        now));
+                c.teamId = assignment.teamId();
+                changed.add("team");
+              }
+              return changed(c, changed, records, viewer, now);
+            })
+        .chain(c -> detail(viewer, c));
+  }
+
+  @WithTransaction
+  public Uni<ConversationDetail> changeStatus(Viewer viewer, UUID id, StatusRequest request) {
+    Instant now = now();
+    Status target = status(request.status());
+    Instant snoozeUntil = snoozeUntil(target, request.snoozeUntil(), now);
+    return access
+        .visibleForUpdate(viewer, id)
+        .call(
+            c -> {
+              if (c.is(target) && Objects.equals(c.snoozeUntil, snoozeUntil)) {
+                return Uni.createFrom().voidItem();
+              }
+              return (c.is(Status.RESOLVED) && target != Status.RESOLVED
+                      ? requireNoOtherActive(c)
+                      : Uni.createFrom().voidItem())
+                  .chain(
+                      () -> {
+                        Map<String, Object> details = ActivityLog.change(c.status, target.id());
+                        if (snoozeUntil != null) {
+                          details.put("snoozeUntil", snoozeUntil);
+                        }
+                        if (target == Status.RESOLVED) {
+                          c.resolvedAt = now;
+                          c.resolvedBy = viewer.agentId();
+                        } else if (c.is(Status.RESOLVED)) {
+                          c.resolvedAt = null;
+                          c.resolvedBy = null;
+                        }
+                        Uni<Void> record =
+                            activity.record(
+                                c, Activity.STATUS_CHANGED, viewer.agentId(), details, now);
+                        c.status = target.id();
+                        c.snoozeUntil = snoozeUntil;
+                        return changed(c, List.of("status"), List.of(record), viewer, now);
+                      });
+            })
+        .chain(c -> detail(viewer, c));
+  }
+
+  @WithTransaction
+  public Uni<ConversationDetail> changePriority(Viewer viewer, UUID id, PriorityRequest request) {
+    Instant now = now();
+    Priority target =
+        Priority.of(request.priority().strip().toLowerCase(Locale.ROOT))
+            .orElseThrow(() -> invalid("priority", "must be one of " + Priority.ids()));
+    return access
+        .visibleForUpdate(viewer, id)
+        .call(
+            c -> {
+              if (target.id().equals(c.priority)) {
+                return Uni.createFrom().voidItem();
+              }
+              Uni<Void> record =
+                  activity.record(
+                      c,
+                      Activity.PRIORITY_CHANGED,
+                      viewer.agentId(),
+                      ActivityLog.change(c.priority, target.id()),
+                      now);
+              c.priority = target.id();
+              return changed(c, List.of("priority"), List.of(record), viewer, now);
+            })
+        .chain(c -> detail(viewer, c));
+  }
+
+  @WithTransaction
+  public Uni<ConversationDetail> replaceLabels(Viewer viewer, UUID id, LabelsRequest request) {
+    Instant now = now();
+    List<String> labels = labels(request.labels());
+    return access
+        .visibleForUpdate(viewer, id)
+        .call(
+            c -> {
+              if (labels.equals(c.labels)) {
+                return Uni.createFrom().voidItem();
+              }
+              Map<String, Object> details = new LinkedHashMap<>();
+              details.put("added", labels.stream().filter(l -> !c.labels.contains(l)).toList());
+              details.put("removed", c.labels.stream().filter(l -> !labels.contains(l)).toList());
+              Uni<Void> record =
+                  activity.record(c, Activity.LABELS_CHANGED, viewer.agentId(), details, now);
+              c.labels = new ArrayList<>(labels);
+              return changed(c, List.of("labels"), List.of(record), viewer, now);
+            })
+        .chain(c -> detail(viewer, c));
+  }
+
+  /** The agent has seen every customer message of the conversation. */
+  @WithTransaction
+  public Uni<Void> markRead(Viewer viewer, UUID id) {
+    return access.visible(viewer, id).chain(c -> reads.markRead(c, viewer.agentId(), now()));
+  }
+
+  private Uni<Void> changed(
+      Conversation c, List<String> changed, List<Uni<Void>> records, Viewer viewer, Instant now) {
+    if (changed.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    c.updatedAt = now;
+    // One after the other: a reactive session runs one statement at a time.
+    return Multi.createFrom()
+        .iterable(records)
+        .onItem()
+        .transformToUniAndConcatenate(record -> record)
+        .collect()
+        .asList()
+        .chain(() -> events.updated(c, changed, viewer.agentId(), null));
+  }
+
+  private Uni<ConversationDetail> detail(Viewer viewer, Conversation c) {
+    Uni<List<Conversation>> others =
+        c.contactId != null
+            ? conversations.list(
+                "workspaceId = ?1 and contactId = ?2 and id <> ?3 order by lastMessageAt desc, id"
+                    + " desc",
+                c.workspaceId,
+                c.contactId,
+                c.id)
+            : conversations.list(
+                "workspaceId = ?1 and channel = ?2 and externalContactId = ?3 and id <> ?4"
+                    + " order by lastMessageAt desc, id desc",
+                c.workspaceId,
+                c.channel,
+                c.externalContactId,
+                c.id);
+    return others
+        .chain(found -> access.visibleAmong(viewer, found))
+        .map(found -> found.stream().limit(MAX_OTHER_CONVERSATIONS).toList())
+        .chain(
+            visible -> {
+              List<Conversation> all = new ArrayList<>(visible);
+              all.add(c);
+              return reads
+                  .unread(all, viewer.agentId())
+                  .map(
+                      unread ->
+                          ConversationDetail.of(
+                              c,
+                              unread.getOrDefault(c.id, 0),
+                              visible.stream()
+                                  .map(
+                                      other ->
+                                          ConversationSummary.of(
+                                              other, unread.getOrDefault(other.id, 0)))
+                                  .toList()));
+            });
+  }
+
+  private Uni<Void> requireTeam(Viewer viewer, Assignment assignment) {
+    if (!assignment.setsTeam() || assignment.teamId() == null) {
+      return Uni.createFrom().voidItem();
+    }
+    return teams
+        .exists(viewer.workspaceId(), assignment.teamId())
+        .invoke(
+            exists -> {
+              if (!exists) {
+                throw invalid("teamId", "names no team of your workspace");
+              }
+            })
+        .replaceWithVoid();
+  }
+
+  /** A resolved conversation opens again only if the identity has no other open one. */
+  private Uni<Void> requireNoOtherActive(Conversation c) {
+    return conversations
+        .lockActive(c.workspaceId, c.inboxId, c.externalContactId)
+        .invoke(
+            other -> {
+              if (other != null) {
+                throw new Problem(
+                        Problem.type("conversation-conflict"),
+                        "Another conversation is open",
+                        409,
+                        "The customer's conversation "
+                            + other.id
+                            + " on this inbox is not resolved; only one can be at a time.")
+                    .exception();
+              }
+            })
+        .replaceWithVoid();
+  }
+
+  private static Status status(String value) {
+    return Status.of(value.strip().toLowerCase(Locale.ROOT))
+        .orElseThrow(() -> invalid("status", "must be one of " + Status.ids()));
+  }
+
+  private static Instant snoozeUntil(Status target, Instant snoozeUntil, Instant now) {
+    if (target != Status.SNOOZED) {
+      if (snoozeUntil != null) {
+        throw invalid("snoozeUntil", "is only allowed with status snoozed");
+      }
+      return null;
+    }
+    if (snoozeUntil == null) {
+      throw invalid("snoozeUntil", "is required with status snoozed");
+    }
+    if (!snoozeUntil.isAfter(now)) {
+      throw invalid("snoozeUntil", "must be in the future");
+    }
+    return snoozeUntil.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static List<String> labels(List<String> requested) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    LinkedHashSet<String> labels = new LinkedHashSet<>();
+    for (int i = 0; i < requested.size(); i++) {
+      String label = requested.get(i).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+      if (!LABEL.matcher(label).matches()) {
+        errors.add(
+            new Problem.FieldError(
+                "labels[" + i + "]",
+                "must be 1 to 50 letters, digits, spaces, '-', '_' or '.', starting with a letter"
+                    + " or digit"));
+      } else {
+        labels.add(label);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw Problem.validation(errors).exception();
+    }
+    return List.copyOf(labels);
+  }
+
+  static io.tutti.web.problem.ProblemException invalid(String field, String message) {
+    return Problem.validation(List.of(new Problem.FieldError(field, message))).exception();
+  }
+
+  private static String text(UUID id) {
+    return id == null ? null : id.toString();
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+}

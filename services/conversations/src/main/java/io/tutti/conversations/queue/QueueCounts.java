@@ -1,0 +1,10 @@
+package io.tutti.conversations.queue;
+
+import java.util.Map;
+
+/**
+ * How many conversations each view holds under the request's filters, for the sidebar badges.
+ *
+ * @param teams per team the caller belongs to (an admin: every team of the workspace)
+ */
+public record QueueCounts(long mine, long unassigned, long all, Map<String, Long> teams) {}

@@ -1,0 +1,159 @@
+package io.tutti.conversations.contact;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.path.json.JsonPath;
+import io.tutti.conversations.testing.ConversationsTest;
+import io.tutti.conversations.testing.Received;
+import io.tutti.conversations.testing.ServiceTest;
+import io.tutti.events.EventEnvelope;
+import io.tutti.events.EventPayload;
+import io.tutti.events.EventTypes;
+import io.tutti.events.type.ContactMerged;
+import io.tutti.events.type.ContactResolved;
+import io.tutti.events.type.ContactUnmerged;
+import io.tutti.events.type.ConversationUpdated;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@ConversationsTest
+@TestSecurity(
+    user = "ada",
+    roles = {"admin", "sales", "agent"})
+@OidcSecurity(claims = @Claim(key = "workspace", value = "acme"))
+class ContactLinkTest extends ServiceTest {
+
+  private final String instagramInbox = newInbox();
+  private final String whatsappInbox = newInbox();
+
+  @Test
+  void resolvedContactIsStampedOnTheIdentitysConversationsNowAndLater() {
+    String ig = "1784" + UUID.randomUUID();
+    String dm = "mid-" + UUID.randomUUID();
+    receiveAndWait(Received.on(instagramInbox, "instagram").from(ig).id(dm).build());
+    String contact = "contact-" + UUID.randomUUID();
+    String wa = "49151" + UUID.randomUUID();
+
+    fromProfiles(new ContactResolved(contact, "instagram", ig, instagramInbox, true, null));
+    fromProfiles(new ContactResolved(contact, "whatsapp", wa, whatsappInbox, false, null));
+    String wamid = "wamid-" + UUID.randomUUID();
+    receiveAndWait(Received.on(whatsappInbox, "whatsapp").from(wa).id(wamid).build());
+
+    String instagram = conversationOfMessage(dm);
+    assertThat(conversation(instagram).getString("contactId")).isEqualTo(contact);
+    assertThat(conversation(conversationOfMessage(wamid)).getString("contactId"))
+        .isEqualTo(contact);
+    ConversationUpdated stamped =
+        (ConversationUpdated)
+            tap.await(workspace, EventTypes.CONVERSATION_UPDATED, 1).getFirst().payload();
+    assertThat(stamped.conversationId()).isEqualTo(instagram);
+    assertThat(stamped.changed()).containsExactly("contact");
+    assertThat(messages(instagram).getString("items[0].senderId")).isEqualTo(contact);
+  }
+
+  @Test
+  void contactsHistorySpansEveryChannelAndTheConversationShowsTheOthers() {
+    String contact = "contact-" + UUID.randomUUID();
+    String instagram = conversationOf(contact, instagramInbox, "instagram", "Last week's DM");
+    String whatsapp = conversationOf(contact, whatsappInbox, "whatsapp", "Today's message");
+
+    JsonPath history = contactConversations(contact);
+    assertThat(history.getList("items.id")).containsExactlyInAnyOrder(instagram, whatsapp);
+    assertThat(history.getList("items.channel")).containsExactlyInAnyOrder("instagram", "whatsapp");
+    JsonPath view = conversation(whatsapp);
+    assertThat(view.getList("otherConversations.id")).containsExactly(instagram);
+    assertThat(view.getString("otherConversations[0].lastMessagePreview"))
+        .isEqualTo("Last week's DM");
+  }
+
+  @Test
+  void mergeMovesTheMergedContactsConversationsToTheSurvivor() {
+    String survivor = "contact-" + UUID.randomUUID();
+    String merged = "contact-" + UUID.randomUUID();
+    String instagram = conversationOf(survivor, instagramInbox, "instagram", "hi on ig");
+    String whatsapp = conversationOf(merged, whatsappInbox, "whatsapp", "hi on wa");
+
+    fromProfiles(new ContactMerged("merge-" + UUID.randomUUID(), survivor, merged, "sam"));
+
+    assertThat(conversation(whatsapp).getString("contactId")).isEqualTo(survivor);
+    assertThat(contactConversations(survivor).getList("items.id"))
+        .containsExactlyInAnyOrder(instagram, whatsapp);
+    assertThat(contactConversations(merged).getList("items")).isEmpty();
+    // profiles may still name the merged contact for one of its identities: it means the survivor.
+    String sms = "+1415" + UUID.randomUUID().toString().substring(0, 7);
+    String smsInbox = newInbox();
+    fromProfiles(new ContactResolved(merged, "sms", sms, smsInbox, false, null));
+    String sid = "SM" + UUID.randomUUID();
+    receiveAndWait(Received.on(smsInbox, "sms").from(sms).id(sid).build());
+    assertThat(conversation(conversationOfMessage(sid)).getString("contactId")).isEqualTo(survivor);
+  }
+
+  @Test
+  void unmergeGivesTheListedIdentitiesBackToTheRestoredContact() {
+    String survivor = "contact-" + UUID.randomUUID();
+    String restored = "contact-" + UUID.randomUUID();
+    String ig = "1784" + UUID.randomUUID();
+    String wa = "49151" + UUID.randomUUID();
+    String instagram = conversationOf(survivor, instagramInbox, "instagram", ig, "ig");
+    String whatsapp = conversationOf(restored, whatsappInbox, "whatsapp", wa, "wa");
+    String mergeId = "merge-" + UUID.randomUUID();
+    fromProfiles(new ContactMerged(mergeId, survivor, restored, "sam"));
+    assertThat(conversation(whatsapp).getString("contactId")).isEqualTo(survivor);
+
+    fromProfiles(
+        new ContactUnmerged(mergeId, survivor, restored, List.of("whatsapp:" + wa), "sam"));
+
+    assertThat(conversation(whatsapp).getString("contactId")).isEqualTo(restored);
+    assertThat(conversation(instagram).getString("contactId")).isEqualTo(survivor);
+    assertThat(contactConversations(restored).getList("items.id")).containsExactly(whatsapp);
+  }
+
+  @Test
+  void unmergeThatOvertookItsMergeIsNotUndoneByIt() {
+    String survivor = "contact-" + UUID.randomUUID();
+    String restored = "contact-" + UUID.randomUUID();
+    String wa = "49151" + UUID.randomUUID();
+    String whatsapp = conversationOf(restored, whatsappInbox, "whatsapp", wa, "wa");
+    String mergeId = "merge-" + UUID.randomUUID();
+
+    fromProfiles(
+        new ContactUnmerged(mergeId, survivor, restored, List.of("whatsapp:" + wa), "sam"));
+    fromProfiles(new ContactMerged(mergeId, survivor, restored, "sam"));
+
+    assertThat(conversation(whatsapp).getString("contactId")).isEqualTo(restored);
+  }
+
+  private String conversationOf(String contact, String inbox, String channel, String text) {
+    return conversationOf(contact, inbox, channel, channel + "-" + UUID.randomUUID(), text);
+  }
+
+  /** A conversation of an identity profiles resolved to the contact. */
+  private String conversationOf(
+      String contact, String inbox, String channel, String external, String text) {
+    String id = channel + "-msg-" + UUID.randomUUID();
+    receiveAndWait(Received.on(inbox, channel).from(external).id(id).text(text).build());
+    fromProfiles(new ContactResolved(contact, channel, external, inbox, true, null));
+    return conversationOfMessage(id);
+  }
+
+  private void fromProfiles(EventPayload payload) {
+    EventEnvelope event = inbound.publish("profiles", workspace, payload);
+    awaitHandled(event, "conversations.contacts");
+  }
+
+  private static JsonPath contactConversations(String contact) {
+    return given()
+        .get("/api/contacts/" + contact + "/conversations")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+}
