@@ -8,6 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.tutti.connectors.crypto.SecretBox;
 import io.tutti.connectors.inbox.Channel;
 import io.tutti.connectors.inbox.InboxContext;
 import io.tutti.connectors.inbox.InboxDirectory;
@@ -181,6 +182,13 @@ public class OutboundDispatcher {
                   ? visitors.dispatch(message, command)
                   : sendParts(message, command, inbox, context);
             })
+        .onFailure(SecretBox.SealedValueException.class)
+        .transform(
+            unreadable ->
+                SendFailure.credentials(
+                    "credentials-unreadable",
+                    "This inbox's credentials cannot be opened with the configured encryption key;"
+                        + " an admin must enter them again."))
         .onFailure(SendFailure.class)
         .recoverWithUni(failure -> recorder.failed(message.id, (SendFailure) failure, 1))
         .onFailure(failure -> !(failure instanceof SendFailure))
