@@ -3,24 +3,17 @@ package io.tutti.tests.system;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,7 +165,8 @@ class InboundMessageIT {
   private static JsonPath connectInbox(Map<String, Object> fields) {
     JsonPath inbox = RunningSystem.connectInbox(fields);
     String webhookUrl = inbox.getString("webhookUrl");
-    assertThat(webhookUrl == null || webhookUrl.startsWith(RunningSystem.GATEWAY_URL + "/webhooks/"))
+    assertThat(
+            webhookUrl == null || webhookUrl.startsWith(RunningSystem.GATEWAY_URL + "/webhooks/"))
         .as("webhook URL %s", webhookUrl)
         .isTrue();
     return inbox;

@@ -74,7 +74,11 @@ class ReplyIT {
                     .withStatus(200)
                     .withHeader("Content-Type", "application/json")
                     .withBody(
-                        "{\"recipient_id\":\"" + customer + "\",\"message_id\":\"" + sentMid + "\"}")));
+                        "{\"recipient_id\":\""
+                            + customer
+                            + "\",\"message_id\":\""
+                            + sentMid
+                            + "\"}")));
 
     long now = System.currentTimeMillis();
     postToWebhook(
@@ -117,9 +121,10 @@ class ReplyIT {
             .atMost(Duration.ofSeconds(30))
             .until(
                 () -> {
-                  List<LoggedRequest> requests = instagram.findAll(
-                      com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                          urlEqualTo(sendPath)));
+                  List<LoggedRequest> requests =
+                      instagram.findAll(
+                          com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                              urlEqualTo(sendPath)));
                   return requests.isEmpty() ? null : requests.getFirst();
                 },
                 request -> request != null);
@@ -151,8 +156,10 @@ class ReplyIT {
             + "}}]}]}");
 
     awaitStatus(ada, conversation, messageId, "delivered");
-    assertThat(instagram.findAll(
-            com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(sendPath))))
+    assertThat(
+            instagram.findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                    urlEqualTo(sendPath))))
         .hasSize(1);
   }
 
