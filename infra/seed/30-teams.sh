@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The demo workspace's teams: Support (alice) answers the service queue, Sales (sam) the leads. Then alice
+# answers Mariana on WhatsApp and leaves a note, so the demo shows a reply with its delivery status: her
+# message is from long ago, so Tutti refuses the free-form reply before calling WhatsApp and says why
+# (WhatsApp's 24-hour window; a template would go out). Runs again without adding anything.
+# shellcheck source=infra/seed/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+token="$(tutti_token ada)"
+subject_of() { jwt_claims "$(tutti_token "$1")" | jq -r .sub; }
+alice="$(subject_of alice)"
+sam="$(subject_of sam)"
+existing="$(tutti_api "$token" GET /api/teams)"
+
+# ensure_team NAME DESCRIPTION MEMBER_ID: the team's id, creating it when the workspace has none of that name.
+ensure_team() {
+  local found
+  found="$(jq -r --arg name "$1" '(if type == "array" then . else .items end) | map(select(.name == $name)) | first | .id // empty' <<<"$existing")"
+  if [ -n "$found" ]; then
+    printf '%s\n' "$found"
+    return
+  fi
+  tutti_api "$token" POST /api/teams \
+    "$(jq -nc --arg name "$1" --arg description "$2" --arg member "$3" \
+      '{name: $name, description: $description, memberIds: [$member]}')" | jq -r .id
+}
+
+support="$(ensure_team Support "Orders, deliveries and returns on every channel" "$alice")"
+sales="$(ensure_team Sales "Leads from ads and social DMs" "$sam")"
+seed_say "teams: Support (alice) $support, Sales (sam) $sales"
+
+# The ad lead goes to Sales, Mariana's late order to Support with alice on it.
+conversations="$(tutti_api "$token" GET '/api/conversations?view=all&limit=100')"
+conversation_with() {
+  jq -r --arg text "$1" '.items | map(select(.lastMessagePreview // "" | contains($text))) | first | .id // empty' <<<"$conversations"
+}
+lead="$(conversation_with "I saw your ad")"
+late="$(conversation_with "#1042")"
+if [ -n "$lead" ]; then
+  tutti_api "$token" POST "/api/conversations/$lead/assign" "{\"teamId\":\"$sales\"}" >/dev/null
+  tutti_api "$token" PUT "/api/conversations/$lead/priority" '{"priority":"high"}' >/dev/null
+fi
+if [ -n "$late" ]; then
+  tutti_api "$token" POST "/api/conversations/$late/assign" "{\"teamId\":\"$support\",\"assigneeId\":\"$alice\"}" >/dev/null
+  tutti_api "$token" PUT "/api/conversations/$late/labels" '{"labels":["delivery"]}' >/dev/null
+  replied="$(tutti_api "$token" GET "/api/conversations/$late/messages" |
+    jq '[.items[] | select(.direction == "out")] | length')"
+  if [ "$replied" = 0 ]; then
+    tutti_api "$(tutti_token alice)" POST "/api/conversations/$late/messages" \
+      '{"text":"Hi Mariana, sorry for the wait! Your order #1042 left our warehouse yesterday."}' >/dev/null
+    tutti_api "$(tutti_token alice)" POST "/api/conversations/$late/messages" \
+      '{"text":"Carrier says Thursday; keep an eye on this one.","private":true}' >/dev/null
+  fi
+fi
+seed_say "the ad lead is with Sales (high priority); Mariana's order is with alice, answered, with a note"
