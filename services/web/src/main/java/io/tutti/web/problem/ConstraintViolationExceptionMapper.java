@@ -2,13 +2,13 @@ package io.tutti.web.problem;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.StreamSupport;
 
 /** Bean Validation failures on a request: a 400 listing each invalid field. */
 @Provider
@@ -25,20 +25,29 @@ public class ConstraintViolationExceptionMapper
     return Problem.validation(errors).toResponse();
   }
 
-  /** The request field's name, without the Java method and parameter the path starts with. */
-  private static String field(ConstraintViolation<?> violation) {
-    List<String> names =
-        StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
-            .filter(
-                node ->
-                    node.getKind() != jakarta.validation.ElementKind.METHOD
-                        && node.getKind() != jakarta.validation.ElementKind.PARAMETER)
-            .map(ConstraintViolationExceptionMapper::name)
-            .toList();
-    return names.isEmpty() ? "body" : String.join(".", names);
-  }
-
-  private static String name(Path.Node node) {
-    return node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName();
+  /**
+   * The request field as a client names it ({@code attachments[0].url}, {@code tags[2]}), without
+   * the Java method and parameter the path starts with. Bean Validation puts a list index on the
+   * node after the list, so it is written after the list's name.
+   */
+  static String field(ConstraintViolation<?> violation) {
+    StringBuilder field = new StringBuilder();
+    for (Path.Node node : violation.getPropertyPath()) {
+      if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+        continue;
+      }
+      if (node.isInIterable()) {
+        Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+        field.append('[').append(position == null ? "" : position).append(']');
+      }
+      if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
+        continue;
+      }
+      if (!field.isEmpty()) {
+        field.append('.');
+      }
+      field.append(node.getName());
+    }
+    return field.isEmpty() ? "body" : field.toString();
   }
 }

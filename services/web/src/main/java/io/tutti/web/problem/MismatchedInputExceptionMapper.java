@@ -1,7 +1,6 @@
-package io.tutti.conversations.config;
+package io.tutti.web.problem;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.tutti.web.problem.JsonExceptionMapper;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
