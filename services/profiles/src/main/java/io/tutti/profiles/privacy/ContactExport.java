@@ -1,0 +1,74 @@
+package io.tutti.profiles.privacy;
+
+import io.tutti.profiles.contact.ContactView;
+import io.tutti.profiles.merge.AuditView;
+import io.tutti.profiles.merge.ContactState;
+import io.tutti.profiles.merge.MergeView;
+import io.tutti.profiles.merge.SuggestionReason;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Everything profiles holds on one person (GDPR access): the contact, the contacts merged into it
+ * with what they held, and every history kept about them.
+ */
+public record ContactExport(
+    Instant exportedAt,
+    ContactView contact,
+    List<MergedContact> mergedContacts,
+    List<ContactView.HandleView> handlesOfMergedContacts,
+    List<StageChangeRecord> stageChanges,
+    List<SessionRecord> sessions,
+    List<SaleRecord> sales,
+    List<MergeRecord> merges,
+    List<AuditView> audit,
+    List<SuggestionRecord> mergeSuggestions) {
+
+  /** A contact folded into this one, as it stood when it was merged. */
+  public record MergedContact(UUID id, Instant mergedAt, ContactState state, Instant createdAt) {}
+
+  public record StageChangeRecord(
+      UUID id,
+      UUID contactId,
+      String from,
+      String to,
+      String note,
+      String reason,
+      String source,
+      String byId,
+      String byName,
+      Instant at) {}
+
+  public record SessionRecord(
+      UUID contactId,
+      String sessionId,
+      String anonymousId,
+      String channel,
+      String campaign,
+      String landingUrl,
+      String referrer,
+      Instant startedAt) {}
+
+  public record SaleRecord(
+      UUID contactId,
+      String saleId,
+      String orderId,
+      BigDecimal amount,
+      String currency,
+      Instant occurredAt) {}
+
+  /** A merge the person took part in, with what each side held before it. */
+  public record MergeRecord(
+      MergeView merge, ContactState survivorBefore, ContactState mergedState) {}
+
+  public record SuggestionRecord(
+      UUID id,
+      UUID contactA,
+      UUID contactB,
+      String status,
+      BigDecimal confidence,
+      List<SuggestionReason> reasons,
+      Instant createdAt) {}
+}
