@@ -16,10 +16,11 @@ import java.util.UUID;
 public class EmailAttachmentRepository implements PanacheRepositoryBase<EmailAttachment, UUID> {
 
   /**
-   * Writes the files of one email in the current transaction; a file whose id is already stored
-   * (the same email delivered again) is left as it is.
+   * Writes the files of one email from {@code sender} (its address in lower case) in the current
+   * transaction; a file whose id is already stored (the same email delivered again) is left as it
+   * is.
    */
-  public Uni<Void> store(InboxContext inbox, List<ParsedEmail.FileContent> files) {
+  public Uni<Void> store(InboxContext inbox, String sender, List<ParsedEmail.FileContent> files) {
     if (files.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
@@ -35,12 +36,13 @@ public class EmailAttachmentRepository implements PanacheRepositoryBase<EmailAtt
                             session
                                 .createNativeQuery(
                                     "insert into email_attachment (id, inbox_id, workspace_id,"
-                                        + " name, content_type, size, content, created_at)"
-                                        + " values (:id, :inbox, :workspace, :name, :type, :size,"
-                                        + " :content, :at) on conflict (id) do nothing")
+                                        + " sender, name, content_type, size, content, created_at)"
+                                        + " values (:id, :inbox, :workspace, :sender, :name, :type,"
+                                        + " :size, :content, :at) on conflict (id) do nothing")
                                 .setParameter("id", file.id())
                                 .setParameter("inbox", inbox.id())
                                 .setParameter("workspace", inbox.workspaceId())
+                                .setParameter("sender", sender)
                                 .setParameter("name", file.name())
                                 .setParameter("type", file.contentType())
                                 .setParameter("size", (long) file.content().length)

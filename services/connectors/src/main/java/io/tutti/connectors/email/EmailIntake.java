@@ -3,6 +3,7 @@ package io.tutti.connectors.email;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.tutti.connectors.inbound.InboundItem;
 import io.tutti.connectors.inbound.InboundPipeline;
 import io.tutti.connectors.inbox.InboxContext;
 import io.tutti.web.problem.ProblemException;
@@ -47,8 +48,14 @@ public class EmailIntake {
     return Panache.withTransaction(
         () ->
             attachments
-                .store(inbox, email.files())
+                .store(inbox, sender(email), email.files())
                 .chain(() -> pipeline.accept(inbox, contentType, raw, List.of(email.item()))));
+  }
+
+  private static String sender(ParsedEmail email) {
+    return email.item() instanceof InboundItem.Message message
+        ? message.payload().externalContactId()
+        : null;
   }
 
   /**

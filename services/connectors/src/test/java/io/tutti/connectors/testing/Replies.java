@@ -3,7 +3,6 @@ package io.tutti.connectors.testing;
 import com.rabbitmq.client.AMQP;
 import io.tutti.events.EventCodec;
 import io.tutti.events.EventEnvelope;
-import io.tutti.events.EventTypes;
 import io.tutti.events.testing.BrokerProbe;
 import io.tutti.events.testing.TuttiTestInfrastructure;
 import io.tutti.events.type.Attachment;
@@ -76,11 +75,11 @@ public final class Replies {
     return event;
   }
 
-  /** Publishes an event as it is, e.g. once more, as a broker redelivers. */
+  /** Publishes an event as it is (once more, as a broker redelivers; or another service's). */
   public static void publish(Vertx vertx, EventEnvelope event) {
     try (BrokerProbe broker =
         new BrokerProbe(vertx, TuttiTestInfrastructure.vhost(ConnectorsTest.VHOST))) {
-      broker.publish(EventTypes.OUTBOUND_REQUESTED, properties(event), EventCodec.encode(event));
+      broker.publish(event.type(), properties(event), EventCodec.encode(event));
     }
   }
 

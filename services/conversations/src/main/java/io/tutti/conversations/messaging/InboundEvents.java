@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.tutti.conversations.contact.ContactLinkService;
 import io.tutti.conversations.message.DeliveryStatusService;
 import io.tutti.conversations.message.InboundMessageService;
+import io.tutti.conversations.privacy.ContactErasure;
 import io.tutti.events.EventEnvelope;
 import io.tutti.events.EventTypes;
 import io.tutti.events.consumer.IdempotentConsumer;
@@ -26,16 +27,19 @@ public class InboundEvents {
   private final InboundMessageService inbound;
   private final DeliveryStatusService deliveries;
   private final ContactLinkService contacts;
+  private final ContactErasure erasure;
 
   public InboundEvents(
       IdempotentConsumer consumer,
       InboundMessageService inbound,
       DeliveryStatusService deliveries,
-      ContactLinkService contacts) {
+      ContactLinkService contacts,
+      ContactErasure erasure) {
     this.consumer = consumer;
     this.inbound = inbound;
     this.deliveries = deliveries;
     this.contacts = contacts;
+    this.erasure = erasure;
   }
 
   @Incoming("message-received")
@@ -58,8 +62,9 @@ public class InboundEvents {
       case EventTypes.CONTACT_RESOLVED -> contacts.resolved(event);
       case EventTypes.CONTACT_MERGED -> contacts.merged(event);
       case EventTypes.CONTACT_UNMERGED -> contacts.unmerged(event);
+      case EventTypes.CONTACT_ERASED -> erasure.erase(event);
       default -> {
-        // The queue binds only the three keys above; anything else was bound by hand.
+        // The queue binds only the keys above; anything else was bound by hand.
         LOG.debugf("conversations.contacts ignores %s", event.type());
         yield Uni.createFrom().voidItem();
       }

@@ -130,6 +130,43 @@ class ContactLinkTest extends ServiceTest {
     assertThat(conversation(whatsapp).getString("contactId")).isEqualTo(restored);
   }
 
+  @Test
+  void erasedContactLeavesNoConversationNoMessageAndNoLinkBehind() {
+    String contact = "contact-" + UUID.randomUUID();
+    String instagram =
+        conversationOf(contact, instagramInbox, "instagram", "My address is 1 Elm St");
+    write(instagram, java.util.Map.of("text", "Thanks, noted."));
+    write(instagram, java.util.Map.of("text", "Customer asked twice", "private", true));
+    // This identity's contact.resolved has not arrived yet: the event's identities find it.
+    String wa = "49151" + UUID.randomUUID();
+    String unresolved = "wa-" + UUID.randomUUID();
+    receiveAndWait(Received.on(whatsappInbox, "whatsapp").from(wa).id(unresolved).build());
+    String whatsapp = conversationOfMessage(unresolved);
+    String other =
+        conversationOf("contact-" + UUID.randomUUID(), whatsappInbox, "whatsapp", "Not me");
+
+    fromProfiles(new io.tutti.events.type.ContactErased(contact, "ada", List.of("whatsapp:" + wa)));
+
+    for (String gone : List.of(instagram, whatsapp)) {
+      given().get("/api/conversations/" + gone).then().statusCode(404);
+      assertThat(
+              io.tutti.conversations.testing.Database.single(
+                  "select count(*) from message where conversation_id = ?::uuid", gone))
+          .isEqualTo(0L);
+      assertThat(
+              io.tutti.conversations.testing.Database.single(
+                  "select count(*) from conversation_activity where conversation_id = ?::uuid",
+                  gone))
+          .isEqualTo(0L);
+    }
+    assertThat(
+            io.tutti.conversations.testing.Database.single(
+                "select count(*) from contact_identity where contact_id = ?", contact))
+        .isEqualTo(0L);
+    assertThat(contactConversations(contact).getList("items")).isEmpty();
+    given().get("/api/conversations/" + other).then().statusCode(200);
+  }
+
   private String conversationOf(String contact, String inbox, String channel, String text) {
     return conversationOf(contact, inbox, channel, channel + "-" + UUID.randomUUID(), text);
   }

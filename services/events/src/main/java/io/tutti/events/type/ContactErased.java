@@ -2,11 +2,20 @@ package io.tutti.events.type;
 
 import io.tutti.events.EventPayload;
 import io.tutti.events.EventTypes;
+import java.util.List;
 
 /**
  * A contact's personal data was erased on request; consumers drop or anonymise theirs (profiles).
+ *
+ * @param identities the contact's {@code channel:externalId} pairs, for services that know people
+ *     by their platform ids rather than by contact (connectors)
  */
-public record ContactErased(String contactId, String by) implements EventPayload {
+public record ContactErased(String contactId, String by, List<String> identities)
+    implements EventPayload {
+
+  public ContactErased(String contactId, String by) {
+    this(contactId, by, List.of());
+  }
 
   @Override
   public String type() {

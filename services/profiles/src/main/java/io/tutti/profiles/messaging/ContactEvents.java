@@ -90,8 +90,9 @@ public class ContactEvents {
         workspaceId, null, new ContactUnmerged(mergeId, survivorId, restoredId, identities, by));
   }
 
-  public Uni<Void> erased(String workspaceId, String contactId, String by) {
-    return add(workspaceId, null, new ContactErased(contactId, by));
+  public Uni<Void> erased(
+      String workspaceId, String contactId, String by, List<String> identities) {
+    return add(workspaceId, null, new ContactErased(contactId, by, identities));
   }
 
   private Uni<Void> add(String workspaceId, String correlationId, EventPayload payload) {

@@ -234,9 +234,31 @@ public class PrivacyService {
   private Uni<Void> erase(String workspaceId, List<UUID> family, Actor actor) {
     Instant now = Ids.now();
     return identities
-        .count("contactId in ?1", family)
+        .list("contactId in ?1", family)
         .chain(
-            identityCount ->
+            known -> {
+              // Read before the rows go: the other services know the person by these ids.
+              Map<UUID, List<String>> byContact = new java.util.HashMap<>();
+              known.forEach(
+                  identity ->
+                      byContact
+                          .computeIfAbsent(identity.contactId, key -> new java.util.ArrayList<>())
+                          .add(identity.channel + ":" + identity.externalId));
+              return erase(workspaceId, family, actor, now, known.size(), byContact);
+            });
+  }
+
+  private Uni<Void> erase(
+      String workspaceId,
+      List<UUID> family,
+      Actor actor,
+      Instant now,
+      long identityCount,
+      Map<UUID, List<String>> identitiesByContact) {
+    return Uni.createFrom()
+        .item(identityCount)
+        .chain(
+            ignored ->
                 suggestions
                     .delete("contactA in ?1 or contactB in ?1", family)
                     .chain(() -> merges.delete("survivorId in ?1 or mergedId in ?1", family))
@@ -267,7 +289,11 @@ public class PrivacyService {
                             InOrder.each(
                                 family,
                                 contactId ->
-                                    events.erased(workspaceId, contactId.toString(), actor.id()))));
+                                    events.erased(
+                                        workspaceId,
+                                        contactId.toString(),
+                                        actor.id(),
+                                        identitiesByContact.getOrDefault(contactId, List.of())))));
   }
 
   /**

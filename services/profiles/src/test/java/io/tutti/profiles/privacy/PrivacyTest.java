@@ -101,11 +101,14 @@ class PrivacyTest extends ServiceTest {
     for (String trace : traces) {
       assertThat(rowsMentioning(trace)).as("rows mentioning %s", trace).isEmpty();
     }
-    List<String> erased =
-        List.of(
-            broker.await(ContactErased.class, e -> e.contactId().equals(person.id())).by(),
-            broker.await(ContactErased.class, e -> e.contactId().equals(person.mergedId())).by());
-    assertThat(erased).containsOnly("ada-id");
+    ContactErased survivor =
+        broker.await(ContactErased.class, e -> e.contactId().equals(person.id()));
+    ContactErased merged =
+        broker.await(ContactErased.class, e -> e.contactId().equals(person.mergedId()));
+    assertThat(List.of(survivor.by(), merged.by())).containsOnly("ada-id");
+    // Connectors know the person only by their platform ids: the event names them.
+    assertThat(survivor.identities())
+        .contains("whatsapp:" + person.phone().substring(1), "sms:" + person.phone());
     given().when().get("/api/contacts/" + person.id()).then().statusCode(404);
     given().when().get("/api/contacts/" + person.mergedId()).then().statusCode(404);
     given().when().delete("/api/contacts/" + person.id()).then().statusCode(404);
