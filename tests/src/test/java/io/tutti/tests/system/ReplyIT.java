@@ -1,9 +1,5 @@
 package io.tutti.tests.system;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,17 +7,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,28 +22,14 @@ import org.junit.jupiter.api.Test;
  * Instagram API, and the status the agent sees follows: pending, sent, then delivered when
  * Instagram's receipt arrives on the webhook.
  *
- * <p>{@code ./tutti test} points connectors' platform URLs at {@code TUTTI_FAKE_PLATFORMS_URL};
- * this test serves the fake there.
+ * <p>{@code ./tutti test} points connectors' platform URLs at {@code TUTTI_FAKE_PLATFORMS_URL},
+ * where {@link FakePlatformApis} serves the fake.
  */
 class ReplyIT {
 
   private static final String APP_SECRET = "system-test-reply-app-secret";
   private static final String TOKEN = "IGAA-system-test-token";
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static WireMockServer instagram;
-
-  @BeforeAll
-  static void startTheFakePlatforms() {
-    URI fake = URI.create(RunningSystem.env("TUTTI_FAKE_PLATFORMS_URL", "http://127.0.0.1:18089"));
-    instagram = new WireMockServer(options().bindAddress(fake.getHost()).port(fake.getPort()));
-    instagram.start();
-  }
-
-  @AfterAll
-  static void stopTheFakePlatforms() {
-    instagram.stop();
-  }
 
   @Test
   void agentAnswersAnInstagramDmAndSeesItSentThenDelivered() throws Exception {
@@ -67,18 +45,8 @@ class ReplyIT {
                 "appSecret", APP_SECRET));
     String sendPath = "/instagram/v23.0/" + account + "/messages";
     String sentMid = "aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDAw" + account;
-    instagram.stubFor(
-        post(urlEqualTo(sendPath))
-            .willReturn(
-                aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(
-                        "{\"recipient_id\":\""
-                            + customer
-                            + "\",\"message_id\":\""
-                            + sentMid
-                            + "\"}")));
+    FakePlatformApis.answer(
+        sendPath, "{\"recipient_id\":\"" + customer + "\",\"message_id\":\"" + sentMid + "\"}");
 
     long now = System.currentTimeMillis();
     postToWebhook(
@@ -121,10 +89,7 @@ class ReplyIT {
             .atMost(Duration.ofSeconds(30))
             .until(
                 () -> {
-                  List<LoggedRequest> requests =
-                      instagram.findAll(
-                          com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                              urlEqualTo(sendPath)));
+                  List<LoggedRequest> requests = FakePlatformApis.postsTo(sendPath);
                   return requests.isEmpty() ? null : requests.getFirst();
                 },
                 request -> request != null);
@@ -156,11 +121,7 @@ class ReplyIT {
             + "}}]}]}");
 
     awaitStatus(ada, conversation, messageId, "delivered");
-    assertThat(
-            instagram.findAll(
-                com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                    urlEqualTo(sendPath))))
-        .hasSize(1);
+    assertThat(FakePlatformApis.postsTo(sendPath)).hasSize(1);
   }
 
   private static void postToWebhook(JsonPath inbox, String json) {

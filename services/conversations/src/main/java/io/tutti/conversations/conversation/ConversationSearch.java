@@ -25,6 +25,7 @@ public class ConversationSearch {
         Arrays.stream(texts)
             .filter(Objects::nonNull)
             .filter(text -> !text.isBlank())
+            .map(SearchText::withPhoneDigits)
             .collect(Collectors.joining(" "));
     if (words.isBlank()) {
       return Uni.createFrom().voidItem();

@@ -1,6 +1,7 @@
 package io.tutti.conversations.queue;
 
 import io.tutti.conversations.conversation.Cursor;
+import io.tutti.conversations.conversation.SearchText;
 import io.tutti.conversations.conversation.Viewer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -254,7 +255,10 @@ final class QueueQuery {
               : "c.team_id = cast(" + bind(UUID.fromString(filter.team())) + " as uuid)");
     }
     if (filter.q() != null) {
-      where.add("c.search @@ conversation_search_query(" + bind(filter.q()) + ")");
+      where.add(
+          "c.search @@ conversation_search_query("
+              + bind(SearchText.phonesAsDigits(filter.q()))
+              + ")");
     }
     if (filter.contactId() != null) {
       where.add("c.contact_id = " + bind(filter.contactId()));

@@ -133,6 +133,31 @@ class QueueTest extends ServiceTest {
   }
 
   @Test
+  void aPhoneNumberIsFoundHoweverItIsTyped() {
+    String inbox = newInbox();
+    String whatsapp =
+        conversation(
+            Received.on(inbox, "whatsapp")
+                .from("4915123456789")
+                .named("Lena Vogel")
+                .handle("+4915123456789")
+                .text("Hallo"),
+            1);
+
+    for (String typed : List.of("+4915123456789", "4915123456789", "+49 1512 3456789", "49151")) {
+      JsonPath found =
+          given()
+              .queryParam("q", typed)
+              .get("/api/conversations")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      assertThat(ids(found)).as("q=%s", typed).containsExactly(whatsapp);
+    }
+  }
+
+  @Test
   void pagesHaveNoDuplicatesAndNoGapsWhileNewMessagesArrive() {
     String inbox = newInbox();
     List<Received> customers = new ArrayList<>();
