@@ -1,8 +1,7 @@
 package io.tutti.connectors.testing;
 
-import io.tutti.events.testing.TuttiTestInfrastructure;
+import io.tutti.events.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -61,19 +60,6 @@ public final class Deliveries {
   }
 
   public static Connection connect() throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://"
-            + env("TUTTI_DB_HOST", "127.0.0.1")
-            + ":"
-            + env("TUTTI_DB_PORT", "5432")
-            + "/"
-            + TuttiTestInfrastructure.database(ConnectorsTest.DATABASE),
-        env("TUTTI_DB_USER", "tutti"),
-        env("TUTTI_DB_PASSWORD", "tutti"));
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
+    return TestDatabase.of(ConnectorsTest.DATABASE).connect();
   }
 }

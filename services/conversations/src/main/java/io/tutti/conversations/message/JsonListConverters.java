@@ -2,7 +2,7 @@ package io.tutti.conversations.message;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.tutti.conversations.config.DatabaseJsonFormat;
+import io.tutti.events.storage.DatabaseJsonFormat;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.ArrayList;

@@ -1,61 +1,24 @@
 package io.tutti.conversations.testing;
 
-import io.tutti.events.testing.TuttiTestInfrastructure;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import io.tutti.events.testing.TestDatabase;
 
 /**
  * Reaches into the test database for what no API does: making time pass for one conversation (a
- * resolution a day ago) without waiting a day.
+ * resolution a day ago) without waiting a day, or seeing that a row is gone.
  */
 public final class Database {
+
+  private static final TestDatabase DATABASE = TestDatabase.of(ConversationsTest.DATABASE);
 
   private Database() {}
 
   /** Runs one statement with the given parameters; answers the rows it changed. */
   public static int update(String sql, Object... parameters) {
-    try (Connection db = connect();
-        PreparedStatement statement = db.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setObject(i + 1, parameters[i]);
-      }
-      return statement.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return DATABASE.update(sql, parameters);
   }
 
   /** The first column of the first row of a query, or null. */
   public static Object single(String sql, Object... parameters) {
-    try (Connection db = connect();
-        PreparedStatement statement = db.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setObject(i + 1, parameters[i]);
-      }
-      try (var rows = statement.executeQuery()) {
-        return rows.next() ? rows.getObject(1) : null;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  public static Connection connect() throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://"
-            + env("TUTTI_DB_HOST", "127.0.0.1")
-            + ":"
-            + env("TUTTI_DB_PORT", "5432")
-            + "/"
-            + TuttiTestInfrastructure.database(ConversationsTest.DATABASE),
-        env("TUTTI_DB_USER", "tutti"),
-        env("TUTTI_DB_PASSWORD", "tutti"));
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
+    return DATABASE.single(sql, parameters);
   }
 }

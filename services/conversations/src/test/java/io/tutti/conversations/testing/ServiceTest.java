@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tutti.events.EventEnvelope;
+import io.tutti.events.testing.Callers;
 import io.tutti.events.type.MessageReceived;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.inject.Inject;

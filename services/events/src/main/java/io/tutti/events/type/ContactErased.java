@@ -13,8 +13,9 @@ import java.util.List;
 public record ContactErased(String contactId, String by, List<String> identities)
     implements EventPayload {
 
+  /** An erasure that names no identities (an older producer's). */
   public ContactErased(String contactId, String by) {
-    this(contactId, by, List.of());
+    this(contactId, by, null);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.tutti.profiles.merge;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.tutti.profiles.config.DatabaseJsonFormat;
+import io.tutti.events.storage.DatabaseJsonFormat;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

@@ -3,7 +3,7 @@ package io.tutti.profiles.merge;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tutti.events.UuidV7;
-import io.tutti.profiles.config.DatabaseJsonFormat;
+import io.tutti.events.storage.DatabaseJsonFormat;
 import io.tutti.profiles.contact.Actor;
 import io.tutti.profiles.contact.Contact;
 import io.tutti.profiles.contact.ContactRepository;

@@ -3,7 +3,7 @@ package io.tutti.profiles.timeline;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.tutti.profiles.config.DatabaseJsonFormat;
+import io.tutti.events.storage.DatabaseJsonFormat;
 import io.tutti.profiles.config.ProfilesConfig;
 import io.tutti.profiles.contact.ContactRepository;
 import io.tutti.profiles.contact.Cursor;

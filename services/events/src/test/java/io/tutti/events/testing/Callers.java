@@ -1,4 +1,4 @@
-package io.tutti.profiles.testing;
+package io.tutti.events.testing;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
@@ -7,9 +7,9 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Changes who the next requests of a test are made by, for a test that plays two people (an agent
- * reading the timeline of a contact an admin merged). The test's {@code @TestSecurity} sets its own
- * identity again before the next test.
+ * Changes who the next requests of a service test are made by, so one test can play two people: the
+ * admin who sets something up and the agent, sales rep or other workspace who then looks at it. The
+ * test class's {@code @TestSecurity} restores its own identity after each test.
  */
 public final class Callers {
 
@@ -26,6 +26,15 @@ public final class Callers {
                 .build());
   }
 
+  /** An admin (the realm's admin role carries sales and agent too). */
+  public static void admin(String user, String workspace) {
+    actAs(user, workspace, "admin", "sales", "agent");
+  }
+
+  public static void agent(String user, String workspace) {
+    actAs(user, workspace, "agent");
+  }
+
   /** The claims Tutti reads from a token. */
   private record Token(String user, String workspace) implements JsonWebToken {
 
@@ -36,7 +45,7 @@ public final class Callers {
 
     @Override
     public Set<String> getClaimNames() {
-      return Set.of("sub", "preferred_username", "workspace");
+      return Set.of("sub", "preferred_username", "name", "workspace");
     }
 
     @Override
@@ -45,6 +54,7 @@ public final class Callers {
       return (T)
           switch (claimName) {
             case "sub", "preferred_username" -> user;
+            case "name" -> "Agent " + user;
             case "workspace" -> workspace;
             default -> null;
           };

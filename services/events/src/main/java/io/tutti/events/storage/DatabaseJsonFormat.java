@@ -1,4 +1,4 @@
-package io.tutti.profiles.config;
+package io.tutti.events.storage;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
