@@ -94,8 +94,11 @@ public final class Messages {
   }
 
   /** A Japanese mobile number nobody else in the tests has, in E.164: {@code +8190…}. */
+  /**
+   * A valid Japanese mobile number: 090, then a digit 1-9 (090-0 is not allocated), then 7 more.
+   */
   public static String japaneseMobile() {
-    return "+8190" + digits(8);
+    return "+8190" + (1 + RANDOM.nextInt(9)) + digits(7);
   }
 
   public static String digits(int count) {
