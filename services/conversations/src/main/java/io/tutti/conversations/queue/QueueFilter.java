@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param q words searched in the conversation's messages, contact name and handle, and subject
  * @param contactId only this contact's conversations
  * @param excludeId leave this conversation out
+ * @param searchMatches when {@code q} matches few conversations, all of them (ids): the page is
+ *     then picked from these instead of scanning the queue for matches (see {@link QueueService})
  */
 public record QueueFilter(
     QueueView view,
@@ -24,7 +26,52 @@ public record QueueFilter(
     String team,
     String q,
     String contactId,
-    UUID excludeId) {
+    UUID excludeId,
+    List<String> searchMatches) {
+
+  public QueueFilter(
+      QueueView view,
+      List<String> statuses,
+      List<String> channels,
+      List<String> inboxes,
+      List<String> labels,
+      List<String> priorities,
+      String assignee,
+      String team,
+      String q,
+      String contactId,
+      UUID excludeId) {
+    this(
+        view,
+        statuses,
+        channels,
+        inboxes,
+        labels,
+        priorities,
+        assignee,
+        team,
+        q,
+        contactId,
+        excludeId,
+        null);
+  }
+
+  /** This filter, its search already resolved to these conversations. */
+  public QueueFilter matching(List<String> ids) {
+    return new QueueFilter(
+        view,
+        statuses,
+        channels,
+        inboxes,
+        labels,
+        priorities,
+        assignee,
+        team,
+        q,
+        contactId,
+        excludeId,
+        ids);
+  }
 
   public static QueueFilter ofContact(String contactId) {
     return new QueueFilter(

@@ -53,6 +53,37 @@ final class QueueQuery {
     return new QueueQuery().buildPage(viewer, teams, filter, sort, cursor, asOf, limit);
   }
 
+  /**
+   * Each word of {@code q} as the search reads it, with the share of conversations it is in by the
+   * statistics ANALYZE keeps of the most common words (0 for a word not among them).
+   */
+  static Sql searchShares(String q) {
+    QueueQuery query = new QueueQuery();
+    return query.sql(
+        "select t.lexeme, cast((select coalesce(sum(e.f), 0) from pg_stats s,"
+            + " unnest(cast(cast(s.most_common_elems as text) as text[]),"
+            + " s.most_common_elem_freqs) as e(word, f) where s.schemaname = current_schema() and"
+            + " s.tablename = 'conversation' and s.attname = 'search' and e.word like t.lexeme ||"
+            + " '%') as float8) from unnest(to_tsvector('simple', left("
+            + query.bind(SearchText.phonesAsDigits(q))
+            + ", 200))) t");
+  }
+
+  /**
+   * Up to {@code limit} conversations of the workspace that have every one of these words, found
+   * through the search index alone.
+   */
+  static Sql searchMatches(String workspaceId, List<String> words, int limit) {
+    QueueQuery query = new QueueQuery();
+    return query.sql(
+        "select cast(c.id as text) from conversation c where c.workspace_id = "
+            + query.bind(workspaceId)
+            + " and c.search @@ conversation_search_query("
+            + query.bind(String.join(" ", words))
+            + ") limit "
+            + limit);
+  }
+
   /** Counts per view ({@code mine}, {@code unassigned}, {@code all}) under the filter. */
   static Sql counts(Viewer viewer, List<UUID> teams, QueueFilter filter) {
     QueueQuery query = new QueueQuery();
@@ -253,6 +284,12 @@ final class QueueQuery {
           filter.team().equals("none")
               ? "c.team_id is null"
               : "c.team_id = cast(" + bind(UUID.fromString(filter.team())) + " as uuid)");
+    }
+    if (filter.searchMatches() != null) {
+      where.add(
+          "c.id = any("
+              + bind(filter.searchMatches().stream().map(UUID::fromString).toArray(UUID[]::new))
+              + ")");
     }
     if (filter.q() != null) {
       where.add(

@@ -30,6 +30,12 @@ public class QueueService {
   private final TeamRepository teams;
   private final ReadMarkers reads;
 
+  /** Up to this many matches of a search, the page is picked from the matches themselves. */
+  static final int FEW_MATCHES = 1000;
+
+  /** A word in this share of conversations or more is found by scanning the queue in order. */
+  static final double COMMON_SHARE = 0.01;
+
   public QueueService(
       ConversationRepository conversations,
       TeamMemberRepository members,
@@ -45,11 +51,13 @@ public class QueueService {
   public Uni<Page<ConversationSummary>> page(
       Viewer viewer, QueueFilter filter, QueueSort sort, QueueCursor cursor, int size) {
     Instant asOf = cursor != null ? cursor.asOf() : Instant.now().truncatedTo(ChronoUnit.MICROS);
-    return teamsOf(viewer)
+    return narrowed(viewer, filter)
+        .chain(searched -> teamsOf(viewer).map(visibleTeams -> Map.entry(searched, visibleTeams)))
         .chain(
-            visibleTeams -> {
+            narrowed -> {
               QueueQuery.Sql sql =
-                  QueueQuery.page(viewer, visibleTeams, filter, sort, cursor, asOf, size);
+                  QueueQuery.page(
+                      viewer, narrowed.getValue(), narrowed.getKey(), sort, cursor, asOf, size);
               return Panache.getSession()
                   .chain(
                       session ->
@@ -59,8 +67,66 @@ public class QueueService {
         .chain(rows -> summaries(viewer, rows, sort, size, asOf));
   }
 
+  /**
+   * Searching for a rare word (a name, an order number), a scan of the queue in its order would
+   * read nearly every row before it found a page of matches; a common word is found at once that
+   * way, while through the search index it would mean fetching and sorting a large share of the
+   * workspace. So the words the statistics do not count among the common ones (in {@link
+   * #COMMON_SHARE} of the conversations or more) are looked up in the search index, for at most
+   * {@link #FEW_MATCHES} + 1 conversations that have them all; when there are no more than that,
+   * the page is picked from those. A query of common words only is found by the scan.
+   */
+  private Uni<QueueFilter> narrowed(Viewer viewer, QueueFilter filter) {
+    if (filter.q() == null) {
+      return Uni.createFrom().item(filter);
+    }
+    QueueQuery.Sql shares = QueueQuery.searchShares(filter.q());
+    return Panache.getSession()
+        .chain(
+            session ->
+                bind(session.<Object[]>createNativeQuery(shares.text()), shares).getResultList())
+        .chain(
+            words -> {
+              // The rare words alone find the candidates; the page still checks every word.
+              List<String> rare =
+                  words.stream()
+                      .filter(word -> ((Number) word[1]).doubleValue() < COMMON_SHARE)
+                      .map(word -> (String) word[0])
+                      .toList();
+              return rare.isEmpty()
+                  ? Uni.createFrom().item(filter)
+                  : fewMatches(viewer, filter, rare);
+            });
+  }
+
+  private Uni<QueueFilter> fewMatches(Viewer viewer, QueueFilter filter, List<String> rare) {
+    QueueQuery.Sql probe = QueueQuery.searchMatches(viewer.workspaceId(), rare, FEW_MATCHES + 1);
+    return Panache.withTransaction(
+            () ->
+                Panache.getSession()
+                    .chain(
+                        session ->
+                            // The planner cannot know how rare a prefix is; with a limit it would
+                            // choose to read the table in the hope of meeting matches early.
+                            session
+                                .createNativeQuery("set local enable_seqscan = off")
+                                .executeUpdate()
+                                .chain(
+                                    () ->
+                                        bind(
+                                                session.<String>createNativeQuery(
+                                                    probe.text(), String.class),
+                                                probe)
+                                            .getResultList())))
+        .map(ids -> ids.size() <= FEW_MATCHES ? filter.matching(ids) : filter);
+  }
+
   @WithSession
-  public Uni<QueueCounts> counts(Viewer viewer, QueueFilter filter) {
+  public Uni<QueueCounts> counts(Viewer viewer, QueueFilter unnarrowed) {
+    return narrowed(viewer, unnarrowed).chain(filter -> countsOf(viewer, filter));
+  }
+
+  private Uni<QueueCounts> countsOf(Viewer viewer, QueueFilter filter) {
     return teamsOf(viewer)
         .chain(
             visibleTeams ->
