@@ -56,15 +56,19 @@ cursor="$(jq -r .nextCursor <<<"$first_page")"
 team="$(curl -fsS -H "Authorization: Bearer $access" "$TUTTI_GATEWAY_URL/api/teams" | jq -r '(if type == "array" then . else .items end)[0].id')"
 
 kinds=(
-  "view=all&limit=25"
-  "view=all&status=open&limit=25"
-  "view=all&status=open&sort=waiting&limit=25"
-  "view=team:$team&status=open&limit=25"
-  "view=all&assignee=bench-agent-7&status=open&limit=25"
-  "view=all&channel=whatsapp&label=vip&limit=25"
-  "view=all&q=refund&limit=25"
-  "view=all&q=customer%20123456&limit=25"
-  "view=all&limit=25&cursor=$cursor"
+  "conversations?view=all&limit=25"
+  "conversations?view=all&status=open&limit=25"
+  "conversations?view=all&status=open&sort=waiting&limit=25"
+  "conversations?view=team:$team&status=open&limit=25"
+  "conversations?view=all&assignee=bench-agent-7&status=open&limit=25"
+  "conversations?view=all&channel=whatsapp&label=vip&limit=25"
+  "conversations?view=all&q=refund&limit=25"
+  "conversations?view=all&q=refund%20invoice&limit=25"
+  "conversations?view=all&q=refund%20lisbon&limit=25"
+  "conversations?view=all&q=customer%20123456&limit=25"
+  "conversations?view=all&limit=25&cursor=$cursor"
+  "conversations/counts"
+  "conversations/counts?status=open"
 )
 samples="$(mktemp)"
 trap 'rm -f "$samples"' EXIT
@@ -75,10 +79,10 @@ time_kinds() {
 for kind in "${kinds[@]}"; do
   access="$(token)"
   urls=()
-  for _ in $(seq 1 $((runs + 30))); do urls+=(-o /dev/null "$TUTTI_BENCH_URL/api/conversations?$kind"); done
+  for _ in $(seq 1 $((runs + 30))); do urls+=(-o /dev/null "$TUTTI_BENCH_URL/api/$kind"); done
   curl -fsS -H "Authorization: Bearer $access" -w '%{time_total}\n' "${urls[@]}" |
     tail -n +31 >"$samples"
-  printf '  %-58s %s\n' "${kind:0:58}" "$(percentiles "$samples")"
+  printf '  %-60s %s\n' "${kind:0:60}" "$(percentiles "$samples")"
 done
 }
 
@@ -86,12 +90,13 @@ time_kinds
 # The agent sees their own, their team's and nobody's: the queue's union of slices.
 TUTTI_BENCH_USER=bench-agent
 kinds=(
-  "view=all&limit=25"
-  "view=all&status=open&limit=25"
-  "view=mine&status=open&limit=25"
-  "view=unassigned&status=open&limit=25"
-  "view=all&status=open&sort=waiting&limit=25"
-  "view=all&q=refund&limit=25"
-  "view=all&q=customer%20123456&limit=25"
+  "conversations?view=all&limit=25"
+  "conversations?view=all&status=open&limit=25"
+  "conversations?view=mine&status=open&limit=25"
+  "conversations?view=unassigned&status=open&limit=25"
+  "conversations?view=all&status=open&sort=waiting&limit=25"
+  "conversations?view=all&q=refund&limit=25"
+  "conversations?view=all&q=customer%20123456&limit=25"
+  "conversations/counts?status=open"
 )
 time_kinds

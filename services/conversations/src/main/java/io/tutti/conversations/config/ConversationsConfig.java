@@ -32,6 +32,13 @@ public interface ConversationsConfig {
   int maxPageSize();
 
   /**
+   * The queue's counts count no further than this (a badge then reads "10k+"), so they cost the
+   * same in a workspace of a million conversations as in one of ten thousand.
+   */
+  @WithDefault("10000")
+  int countLimit();
+
+  /**
    * How long a receipt for a platform message id nobody has claimed yet is kept, waiting for the
    * {@code sent} status that names the message.
    */

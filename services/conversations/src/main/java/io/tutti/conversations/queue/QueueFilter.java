@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param excludeId leave this conversation out
  * @param searchMatches when {@code q} matches few conversations, all of them (ids): the page is
  *     then picked from these instead of scanning the queue for matches (see {@link QueueService})
+ * @param searchByScan {@code q} matches so many conversations that the queue's ordered scan meets a
+ *     page of them at once: the search must not be read through its index
  */
 public record QueueFilter(
     QueueView view,
@@ -27,7 +29,8 @@ public record QueueFilter(
     String q,
     String contactId,
     UUID excludeId,
-    List<String> searchMatches) {
+    List<String> searchMatches,
+    boolean searchByScan) {
 
   public QueueFilter(
       QueueView view,
@@ -53,7 +56,8 @@ public record QueueFilter(
         q,
         contactId,
         excludeId,
-        null);
+        null,
+        false);
   }
 
   /** This filter, its search already resolved to these conversations. */
@@ -70,7 +74,26 @@ public record QueueFilter(
         q,
         contactId,
         excludeId,
-        ids);
+        ids,
+        false);
+  }
+
+  /** This filter, its search found by the queue's ordered scan. */
+  public QueueFilter scanned() {
+    return new QueueFilter(
+        view,
+        statuses,
+        channels,
+        inboxes,
+        labels,
+        priorities,
+        assignee,
+        team,
+        q,
+        contactId,
+        excludeId,
+        null,
+        true);
   }
 
   public static QueueFilter ofContact(String contactId) {

@@ -70,45 +70,82 @@ final class QueueQuery {
   }
 
   /**
-   * Up to {@code limit} conversations of the workspace that have every one of these words, found
-   * through the search index alone.
+   * How many of the workspace's {@code sample} most recently active conversations match the search:
+   * words that are each common may still rarely meet.
    */
-  static Sql searchMatches(String workspaceId, List<String> words, int limit) {
+  static Sql searchSample(String workspaceId, String q, int sample) {
+    QueueQuery query = new QueueQuery();
+    return query.sql(
+        "select count(*) from (select c.search from conversation c where c.workspace_id = "
+            + query.bind(workspaceId)
+            + " order by c.last_message_at desc limit "
+            + sample
+            + ") recent where ts_match_vq(recent.search, conversation_search_query("
+            + query.bind(SearchText.phonesAsDigits(q))
+            + "))");
+  }
+
+  /**
+   * Up to {@code limit} conversations of the workspace that match the search, found through the
+   * search index alone.
+   */
+  static Sql searchMatches(String workspaceId, String q, int limit) {
     QueueQuery query = new QueueQuery();
     return query.sql(
         "select cast(c.id as text) from conversation c where c.workspace_id = "
             + query.bind(workspaceId)
             + " and c.search @@ conversation_search_query("
-            + query.bind(String.join(" ", words))
+            + query.bind(SearchText.phonesAsDigits(q))
             + ") limit "
             + limit);
   }
 
-  /** Counts per view ({@code mine}, {@code unassigned}, {@code all}) under the filter. */
-  static Sql counts(Viewer viewer, List<UUID> teams, QueueFilter filter) {
+  /**
+   * Counts per view ({@code mine}, {@code unassigned}, {@code all}) under the filter, each counting
+   * at most {@code limit} rows.
+   */
+  static Sql counts(Viewer viewer, List<UUID> teams, QueueFilter filter, int limit) {
     QueueQuery query = new QueueQuery();
     List<String> where = query.filters(viewer, filter, false);
     where.addAll(query.visibility(viewer, teams));
+    String matching = String.join(" and ", where);
     String me = query.bind(viewer.agentId());
     return query.sql(
-        "select count(*) filter (where c.assignee_id = "
-            + me
-            + "), count(*) filter (where c.assignee_id is null), count(*) from conversation c where"
-            + " "
-            + String.join(" and ", where));
+        "select "
+            + upTo(matching + " and c.assignee_id = " + me, limit)
+            + ", "
+            + upTo(matching + " and c.assignee_id is null", limit)
+            + ", "
+            + upTo(matching, limit));
   }
 
-  /** Counts per team, for the given teams, under the filter. */
+  /**
+   * Counts per team, for the given teams, under the filter, each counting at most {@code limit}.
+   */
   static Sql teamCounts(
-      Viewer viewer, List<UUID> visibleTeams, List<UUID> teams, QueueFilter filter) {
+      Viewer viewer, List<UUID> visibleTeams, List<UUID> teams, QueueFilter filter, int limit) {
     QueueQuery query = new QueueQuery();
     List<String> where = query.filters(viewer, filter, false);
     where.addAll(query.visibility(viewer, visibleTeams));
-    where.add("c.team_id in (" + query.bindAll(teams) + ")");
-    return query.sql(
-        "select c.team_id, count(*) from conversation c where "
-            + String.join(" and ", where)
-            + " group by c.team_id");
+    String matching = String.join(" and ", where);
+    List<String> perTeam = new ArrayList<>();
+    for (UUID team : teams) {
+      String id = "cast(" + query.bind(team) + " as uuid)";
+      perTeam.add("select " + id + ", " + upTo(matching + " and c.team_id = " + id, limit));
+    }
+    return query.sql(String.join(" union all ", perTeam));
+  }
+
+  /**
+   * The number of conversations matching, counted no further than {@code limit}: a badge needs to
+   * say "more than 10,000", not to read a million rows to say how many more.
+   */
+  private static String upTo(String where, int limit) {
+    return "(select count(*) from (select 1 from conversation c where "
+        + where
+        + " limit "
+        + limit
+        + ") counted)";
   }
 
   private Sql buildPage(
@@ -292,10 +329,12 @@ final class QueueQuery {
               + ")");
     }
     if (filter.q() != null) {
+      String query =
+          "conversation_search_query(" + bind(SearchText.phonesAsDigits(filter.q())) + ")";
+      // ts_match_vq is what @@ calls, in a form no index serves: the planner then filters the
+      // ordered scan instead of fetching and sorting every match through the search index.
       where.add(
-          "c.search @@ conversation_search_query("
-              + bind(SearchText.phonesAsDigits(filter.q()))
-              + ")");
+          filter.searchByScan() ? "ts_match_vq(c.search, " + query + ")" : "c.search @@ " + query);
     }
     if (filter.contactId() != null) {
       where.add("c.contact_id = " + bind(filter.contactId()));

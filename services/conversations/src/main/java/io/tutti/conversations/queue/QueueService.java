@@ -3,6 +3,7 @@ package io.tutti.conversations.queue;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.tutti.conversations.config.ConversationsConfig;
 import io.tutti.conversations.conversation.Conversation;
 import io.tutti.conversations.conversation.ConversationRepository;
 import io.tutti.conversations.conversation.ConversationSummary;
@@ -29,22 +30,30 @@ public class QueueService {
   private final TeamMemberRepository members;
   private final TeamRepository teams;
   private final ReadMarkers reads;
+  private final int countLimit;
 
   /** Up to this many matches of a search, the page is picked from the matches themselves. */
   static final int FEW_MATCHES = 1000;
 
-  /** A word in this share of conversations or more is found by scanning the queue in order. */
+  /**
+   * A search matching this share of conversations or more is found by scanning the queue in order.
+   */
   static final double COMMON_SHARE = 0.01;
+
+  /** How many recent conversations show whether common words meet often. */
+  static final int SAMPLE = 2000;
 
   public QueueService(
       ConversationRepository conversations,
       TeamMemberRepository members,
       TeamRepository teams,
-      ReadMarkers reads) {
+      ReadMarkers reads,
+      ConversationsConfig config) {
     this.conversations = conversations;
     this.members = members;
     this.teams = teams;
     this.reads = reads;
+    this.countLimit = config.countLimit();
   }
 
   @WithSession
@@ -68,13 +77,15 @@ public class QueueService {
   }
 
   /**
-   * Searching for a rare word (a name, an order number), a scan of the queue in its order would
-   * read nearly every row before it found a page of matches; a common word is found at once that
-   * way, while through the search index it would mean fetching and sorting a large share of the
-   * workspace. So the words the statistics do not count among the common ones (in {@link
-   * #COMMON_SHARE} of the conversations or more) are looked up in the search index, for at most
-   * {@link #FEW_MATCHES} + 1 conversations that have them all; when there are no more than that,
-   * the page is picked from those. A query of common words only is found by the scan.
+   * How a search is found. A scan of the queue in its order meets a page of matches at once when
+   * many conversations match, and reads nearly every row first when few do; the search index finds
+   * few matches at once, and many only by fetching and sorting them all. The statistics ANALYZE
+   * keeps of the most common words tell a rare word (in less than {@link #COMMON_SHARE} of the
+   * conversations) from a common one. A single common word is found by the ordered scan. Common
+   * words together may still rarely meet, so the workspace's {@link #SAMPLE} most recent
+   * conversations show how often they do. Otherwise the search index is asked for at most {@link
+   * #FEW_MATCHES} + 1 matches: when there are no more, the page is picked from those, else the
+   * ordered scan finds them after all.
    */
   private Uni<QueueFilter> narrowed(Viewer viewer, QueueFilter filter) {
     if (filter.q() == null) {
@@ -87,20 +98,38 @@ public class QueueService {
                 bind(session.<Object[]>createNativeQuery(shares.text()), shares).getResultList())
         .chain(
             words -> {
-              // The rare words alone find the candidates; the page still checks every word.
-              List<String> rare =
-                  words.stream()
-                      .filter(word -> ((Number) word[1]).doubleValue() < COMMON_SHARE)
-                      .map(word -> (String) word[0])
-                      .toList();
-              return rare.isEmpty()
-                  ? Uni.createFrom().item(filter)
-                  : fewMatches(viewer, filter, rare);
+              boolean allCommon =
+                  !words.isEmpty()
+                      && words.stream()
+                          .allMatch(word -> ((Number) word[1]).doubleValue() >= COMMON_SHARE);
+              if (!allCommon) {
+                return fewMatches(viewer, filter);
+              }
+              if (words.size() == 1) {
+                return Uni.createFrom().item(filter.scanned());
+              }
+              return oftenTogether(viewer, filter)
+                  .chain(
+                      often ->
+                          often
+                              ? Uni.createFrom().item(filter.scanned())
+                              : fewMatches(viewer, filter));
             });
   }
 
-  private Uni<QueueFilter> fewMatches(Viewer viewer, QueueFilter filter, List<String> rare) {
-    QueueQuery.Sql probe = QueueQuery.searchMatches(viewer.workspaceId(), rare, FEW_MATCHES + 1);
+  private Uni<Boolean> oftenTogether(Viewer viewer, QueueFilter filter) {
+    QueueQuery.Sql sample = QueueQuery.searchSample(viewer.workspaceId(), filter.q(), SAMPLE);
+    return Panache.getSession()
+        .chain(
+            session ->
+                bind(session.<Number>createNativeQuery(sample.text(), Number.class), sample)
+                    .getSingleResult())
+        .map(matches -> matches.doubleValue() >= COMMON_SHARE * SAMPLE);
+  }
+
+  private Uni<QueueFilter> fewMatches(Viewer viewer, QueueFilter filter) {
+    QueueQuery.Sql probe =
+        QueueQuery.searchMatches(viewer.workspaceId(), filter.q(), FEW_MATCHES + 1);
     return Panache.withTransaction(
             () ->
                 Panache.getSession()
@@ -118,7 +147,7 @@ public class QueueService {
                                                     probe.text(), String.class),
                                                 probe)
                                             .getResultList())))
-        .map(ids -> ids.size() <= FEW_MATCHES ? filter.matching(ids) : filter);
+        .map(ids -> ids.size() <= FEW_MATCHES ? filter.matching(ids) : filter.scanned());
   }
 
   @WithSession
@@ -137,7 +166,8 @@ public class QueueService {
                         : Uni.createFrom().item(visibleTeams))
                     .chain(
                         countedTeams -> {
-                          QueueQuery.Sql views = QueueQuery.counts(viewer, visibleTeams, filter);
+                          QueueQuery.Sql views =
+                              QueueQuery.counts(viewer, visibleTeams, filter, countLimit + 1);
                           return Panache.getSession()
                               .chain(
                                   session ->
@@ -152,7 +182,8 @@ public class QueueService {
                                                       ((Number) row[0]).longValue(),
                                                       ((Number) row[1]).longValue(),
                                                       ((Number) row[2]).longValue(),
-                                                      perTeam)));
+                                                      perTeam,
+                                                      countLimit)));
                         }));
   }
 
@@ -163,7 +194,8 @@ public class QueueService {
     if (countedTeams.isEmpty()) {
       return Uni.createFrom().item(counts);
     }
-    QueueQuery.Sql sql = QueueQuery.teamCounts(viewer, visibleTeams, countedTeams, filter);
+    QueueQuery.Sql sql =
+        QueueQuery.teamCounts(viewer, visibleTeams, countedTeams, filter, countLimit + 1);
     return Panache.getSession()
         .chain(
             session -> bind(session.<Object[]>createNativeQuery(sql.text()), sql).getResultList())

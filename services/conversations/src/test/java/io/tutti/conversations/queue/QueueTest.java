@@ -12,6 +12,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tutti.conversations.testing.ConversationsTest;
+import io.tutti.conversations.testing.Database;
 import io.tutti.conversations.testing.Received;
 import io.tutti.conversations.testing.ServiceTest;
 import io.tutti.conversations.testing.Teams;
@@ -252,6 +253,60 @@ class QueueTest extends ServiceTest {
                 .jsonPath()
                 .getLong("all"))
         .isEqualTo(4);
+  }
+
+  @Test
+  void countsStopPastTheLimitSoABadgeCostsTheSameInAHugeWorkspace() {
+    String inbox = newInbox();
+    String team = Teams.create("Billing " + UUID.randomUUID(), "ada");
+    for (int minute = 1; minute <= 8; minute++) {
+      String id = conversation(inbox, "sms", "c" + minute, minute);
+      if (minute <= 6) {
+        assign(id, Map.of("teamId", team));
+      }
+    }
+    String mine = conversation(inbox, "sms", "mine", 9);
+    assign(mine, Map.of("assigneeId", "ada"));
+
+    JsonPath counts =
+        given().get("/api/conversations/counts").then().statusCode(200).extract().jsonPath();
+
+    // The tests count up to 5: above it, a number says "more than 5", and no more than that.
+    assertThat(counts.getInt("countLimit")).isEqualTo(5);
+    assertThat(counts.getLong("all")).isEqualTo(6);
+    assertThat(counts.getLong("unassigned")).isEqualTo(6);
+    assertThat(counts.getMap("teams")).containsEntry(team, 6);
+    assertThat(counts.getLong("mine")).isEqualTo(1);
+  }
+
+  @Test
+  void aSearchMatchingManyConversationsPagesThroughThemAllInOrder() {
+    // More matches than the search index hands over (QueueService.FEW_MATCHES): the ordered scan
+    // finds them, and the walk still sees each once, newest first.
+    int many = QueueService.FEW_MATCHES + 30;
+    Database.update(
+        "insert into conversation (id, workspace_id, inbox_id, channel, external_contact_id,"
+            + " status, last_message_at, activity_changed_at, opened_at, updated_at, search)"
+            + " select gen_random_uuid(), ?, 'inbox-many', 'sms', 'many-' || i, 'open',"
+            + " cast(? as timestamptz) + i * interval '1 second', now() - interval '1 hour',"
+            + " now() - interval '1 hour', now(), to_tsvector('simple', 'walrus ' || i)"
+            + " from generate_series(1, ?) i",
+        workspace,
+        base.toString(),
+        many);
+
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonPath page = queue("q=walrus&limit=100" + (cursor == null ? "" : "&cursor=" + cursor));
+      seen.addAll(ids(page));
+      cursor = page.getString("nextCursor");
+    } while (cursor != null);
+
+    assertThat(seen).hasSize(many).doesNotHaveDuplicates();
+    assertThat(queue("q=walrus&limit=1").getString("items[0].lastMessageAt"))
+        .isEqualTo(base.plusSeconds(many).toString());
+    assertThat(ids(queue("q=walrus " + many))).hasSize(1);
   }
 
   @Test
