@@ -3,7 +3,6 @@ package io.tutti.conversations.agent;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ import java.util.Map;
 public record AgentRequest(
     String availability,
     @Min(0) @Max(1000) Integer capacity,
-    @Size(max = 20) Map<@NotBlank String, @NotNull @Min(0) @Max(1000) Integer> channelCapacity,
+    @Size(max = 20) Map<String, Integer> channelCapacity,
     @Size(max = 50) List<@NotBlank @Size(max = 50) String> skills) {
 
   boolean onlyAvailability() {

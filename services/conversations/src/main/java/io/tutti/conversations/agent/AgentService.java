@@ -26,6 +26,8 @@ public class AgentService {
   static final Set<String> CHANNELS =
       Set.of("messenger", "instagram", "whatsapp", "sms", "telegram", "email", "web");
 
+  private static final int MAX_CAPACITY = 1000;
+
   private final AgentRepository agents;
   private final TeamMemberRepository members;
   private final Presence presence;
@@ -172,6 +174,10 @@ public class AgentService {
                 new Problem.FieldError(
                     "channelCapacity." + channel,
                     "is not a channel; channels are " + CHANNELS.stream().sorted().toList()));
+          } else if (cap == null || cap < 0 || cap > MAX_CAPACITY) {
+            errors.add(
+                new Problem.FieldError(
+                    "channelCapacity." + channel, "must be 0 to " + MAX_CAPACITY));
           } else {
             caps.put(key, cap);
           }
