@@ -29,6 +29,7 @@ public class TeamQueueListener {
   private final Optional<String> user;
   private final Optional<String> password;
   private PgSubscriber subscriber;
+  private volatile boolean stopped;
 
   public TeamQueueListener(
       Vertx vertx,
@@ -51,18 +52,28 @@ public class TeamQueueListener {
     subscriber.reconnectPolicy(attempts -> RECONNECT_MILLIS);
     subscriber.channel(AssignmentSignals.CHANNEL).handler(this::signalled);
     subscriber.closeHandler(() -> LOG.debug("assignment signals connection closed"));
+    connect();
+  }
+
+  /** The reconnect policy covers a connection that drops; this one, a first connection refused. */
+  private void connect() {
     subscriber
         .connect()
         .subscribe()
         .with(
             ignored -> LOG.debug("listening for assignment signals"),
-            failure ->
-                LOG.warnf(
-                    "cannot listen for assignment signals, queues wait for the scheduler: %s",
-                    failure.toString()));
+            failure -> {
+              LOG.warnf(
+                  "cannot listen for assignment signals yet, queues wait for the scheduler: %s",
+                  failure.toString());
+              if (!stopped) {
+                vertx.setTimer(RECONNECT_MILLIS, id -> connect());
+              }
+            });
   }
 
   void stop(@Observes ShutdownEvent event) {
+    stopped = true;
     if (subscriber != null) {
       subscriber.closeAndAwait();
     }

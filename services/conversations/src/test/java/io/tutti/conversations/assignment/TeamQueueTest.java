@@ -22,6 +22,7 @@ import io.tutti.conversations.testing.Routing;
 import io.tutti.conversations.testing.ServiceTest;
 import io.tutti.conversations.testing.Teams;
 import io.tutti.events.testing.Callers;
+import io.tutti.events.type.ContactErased;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -68,6 +69,41 @@ class TeamQueueTest extends ServiceTest {
     setStatus(urgent, Map.of("status", "snoozed", "snoozeUntil", Instant.now().plusSeconds(3600)));
     Callers.admin("ada", workspace);
     awaitAssignee(older, "amy");
+  }
+
+  @Test
+  void aConversationTakenFromAnAgentOrErasedMakesRoomForTheNext() {
+    String team = leastLoadedTeam("amy");
+    Agents.signIn(workspace, "amy", "ben");
+    Agents.configure("amy", Map.of("capacity", 1));
+    String taken = newConversation();
+    assign(taken, Map.of("teamId", team));
+    String next = newConversation();
+    String last = newConversation();
+    assign(next, Map.of("teamId", team));
+    assign(last, Map.of("teamId", team));
+
+    assign(taken, Map.of("assigneeId", "ben"));
+    awaitAssignee(next, "amy");
+
+    Received erased = Received.on(newInbox(), "whatsapp");
+    String mid = "wamid-" + UUID.randomUUID();
+    receiveAndWait(erased.id(mid).build());
+    assertThat(
+            assign(conversationOfMessage(mid), Map.of("assigneeId", "amy")).getString("assigneeId"))
+        .isEqualTo("amy");
+    setStatus(next, Map.of("status", "resolved"));
+    assertThat(assignee(last)).isNull();
+    awaitHandled(
+        inbound.publish(
+            "profiles",
+            workspace,
+            new ContactErased(
+                "contact-" + UUID.randomUUID(),
+                "ada",
+                List.of("whatsapp:" + erased.externalContactId()))),
+        "conversations.contacts");
+    awaitAssignee(last, "amy");
   }
 
   @Test
