@@ -65,6 +65,7 @@ public class AgentResource {
   @Path("/me/heartbeat")
   @Consumes(MediaType.WILDCARD)
   public Uni<Void> heartbeat() {
+    // Refused (403) like every other endpoint when the token names no workspace.
     caller.workspaceId();
     return presence.seen(caller);
   }

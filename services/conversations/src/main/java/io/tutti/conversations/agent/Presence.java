@@ -31,6 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class Presence {
 
+  /** Agents whose last refresh is remembered before the stale ones are forgotten. */
+  private static final int MAX_REMEMBERED = 10_000;
+
   private final Clock clock;
   private final AssignmentConfig config;
   private final AssignmentSignals signals;
@@ -55,6 +58,10 @@ public class Presence {
     Instant last = refreshed.get(key);
     if (last != null && !last.isAfter(now) && last.isAfter(now.minus(refresh()))) {
       return Uni.createFrom().voidItem();
+    }
+    if (refreshed.size() > MAX_REMEMBERED) {
+      Instant stale = now.minus(refresh());
+      refreshed.values().removeIf(at -> at.isBefore(stale));
     }
     refreshed.put(key, now);
     String name = caller.claim("name");

@@ -66,9 +66,10 @@ public class Assigner implements Assignments {
   /**
    * {@inheritDoc}
    *
-   * <p>Only an open or pending conversation gets an agent here; a snoozed or resolved one gets the
-   * team and, without an agent, waits until it opens again. With the manual strategy the
-   * conversation only changes team.
+   * <p>The current agent, if any, counts like every member (their load leaves this conversation
+   * out), so the conversation may stay with them or move. Only an open or pending conversation gets
+   * an agent here; a snoozed or resolved one gets the team and, without an agent, waits until it
+   * opens again. With the manual strategy the conversation only changes team.
    *
    * @throws io.tutti.web.problem.ProblemException 400 when the workspace has no such team
    * @throws IllegalArgumentException for a strategy that is not one
@@ -121,7 +122,9 @@ public class Assigner implements Assignments {
                           stickyAgent(c, effective)
                               .chain(
                                   sticky -> {
-                                    Pool.Pick pick = pool.pick(c, effective, null, sticky);
+                                    // Never straight back to an agent who let it wait.
+                                    Pool.Pick pick =
+                                        pool.pick(c, effective, c.noReplyAgentId, sticky);
                                     if (pick == null) {
                                       if (c.queuedAt == null || c.assigneeId != null) {
                                         c.queuedAt = now;

@@ -127,7 +127,18 @@ public class TeamQueues {
                 Multi.createFrom()
                     .iterable(ids)
                     .onItem()
-                    .transformToUniAndConcatenate(this::serve)
+                    .transformToUniAndConcatenate(
+                        id ->
+                            serve(id)
+                                .onFailure()
+                                .recoverWithItem(
+                                    failure -> {
+                                      // One team's failure leaves the others served.
+                                      LOG.warnf(
+                                          "serving the queue of team %s failed: %s",
+                                          id, failure.toString());
+                                      return 0;
+                                    }))
                     .collect()
                     .with(Collectors.summingInt(Integer::intValue)));
   }

@@ -20,6 +20,7 @@ import io.tutti.events.EventTypes;
 import io.tutti.events.testing.Callers;
 import io.tutti.events.type.ConversationUpdated;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,6 +89,27 @@ class StrategyTest extends ServiceTest {
     assertThat(updates)
         .extracting(ConversationUpdated::assigneeId)
         .containsExactlyElementsOf(assignees);
+  }
+
+  @Test
+  void sendingAnAssignedConversationToATeamKeepsItsAgentUnlessTheRequestClearsThem() {
+    String team =
+        Teams.create(
+            Map.of("name", "Sales", "strategy", "least_loaded", "memberIds", List.of("amy")));
+    Agents.signIn(workspace, "amy");
+    String id = newConversation("messenger");
+    assign(id, Map.of("assigneeId", "zed"));
+
+    assertThat(assign(id, Map.of("teamId", team)).getString("assigneeId")).isEqualTo("zed");
+    Map<String, Object> handOver = new HashMap<>();
+    handOver.put("teamId", team);
+    handOver.put("assigneeId", null);
+    assertThat(assign(id, handOver).getString("assigneeId")).isEqualTo("amy");
+
+    JsonPath activity = activity(id);
+    assertThat(activity.getString("items[0].details.from")).isEqualTo("zed");
+    assertThat(activity.getString("items[0].details.to")).isEqualTo("amy");
+    assertThat(activity.getString("items[0].details.strategy")).isEqualTo("least_loaded");
   }
 
   @Test
