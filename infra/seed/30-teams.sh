@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The demo workspace's teams: Support (alice) answers the service queue, Sales (sam) the leads. Then alice
+# The demo workspace's teams: Support (alice) answers the service queue, its conversations going to the least loaded
+# agent; Sales (sam) the leads, taken in turns (round robin). Then alice
 # answers Mariana on WhatsApp and leaves a note, so the demo shows a reply with its delivery status: her
 # message is from long ago, so Tutti refuses the free-form reply before calling WhatsApp and says why
 # (WhatsApp's 24-hour window; a template would go out). Runs again without adding anything.
@@ -12,22 +13,28 @@ alice="$(subject_of alice)"
 sam="$(subject_of sam)"
 existing="$(tutti_api "$token" GET /api/teams)"
 
-# ensure_team NAME DESCRIPTION MEMBER_ID: the team's id, creating it when the workspace has none of that name.
+# ensure_team NAME DESCRIPTION MEMBER_ID STRATEGY: the team's id, creating it when the workspace has none of that
+# name, and giving a team of that name the strategy (a PUT keeps everything else the team has).
 ensure_team() {
   local found
-  found="$(jq -r --arg name "$1" '(if type == "array" then . else .items end) | map(select(.name == $name)) | first | .id // empty' <<<"$existing")"
+  found="$(jq -c --arg name "$1" '(if type == "array" then . else .items end) | map(select(.name == $name)) | first // empty' <<<"$existing")"
   if [ -n "$found" ]; then
-    printf '%s\n' "$found"
+    if [ "$(jq -r '.strategy // "manual"' <<<"$found")" != "$4" ]; then
+      tutti_api "$token" PUT "/api/teams/$(jq -r .id <<<"$found")" \
+        "$(jq -c --arg strategy "$4" '{name, description, memberIds, fallbackStrategy, requiredSkills, timeZone,
+          businessHours, noReplyMinutes, leadId} + {strategy: $strategy}' <<<"$found")" >/dev/null
+    fi
+    jq -r .id <<<"$found"
     return
   fi
   tutti_api "$token" POST /api/teams \
-    "$(jq -nc --arg name "$1" --arg description "$2" --arg member "$3" \
-      '{name: $name, description: $description, memberIds: [$member]}')" | jq -r .id
+    "$(jq -nc --arg name "$1" --arg description "$2" --arg member "$3" --arg strategy "$4" \
+      '{name: $name, description: $description, memberIds: [$member], strategy: $strategy}')" | jq -r .id
 }
 
-support="$(ensure_team Support "Orders, deliveries and returns on every channel" "$alice")"
-sales="$(ensure_team Sales "Leads from ads and social DMs" "$sam")"
-seed_say "teams: Support (alice) $support, Sales (sam) $sales"
+support="$(ensure_team Support "Orders, deliveries and returns on every channel" "$alice" least_loaded)"
+sales="$(ensure_team Sales "Leads from ads and social DMs" "$sam" round_robin)"
+seed_say "teams: Support (alice, least loaded) $support, Sales (sam, round robin) $sales"
 
 # The ad lead goes to Sales, Mariana's late order to Support with alice on it.
 conversations="$(tutti_api "$token" GET '/api/conversations?view=all&limit=100')"

@@ -10,7 +10,10 @@ import java.util.UUID;
  * @param type opened, reopened, status_changed, assignee_changed, team_changed, priority_changed,
  *     labels_changed, contact_changed
  * @param actor the agent's id, {@code contact}, {@code system} or {@code rule:<id>}
- * @param details {@code from} and {@code to}, or {@code added} and {@code removed} for labels
+ * @param details {@code from} and {@code to}, or {@code added} and {@code removed} for labels; an
+ *     automatic assignment adds its {@code strategy} (and the {@code fallback} that decided for a
+ *     sticky team), the {@code reason} it was given, {@code waiting} when the conversation went to
+ *     the team's queue, and the {@code leadId} told of a no-reply re-assignment
  */
 public record ActivityView(
     UUID id, String type, String actor, Map<String, Object> details, Instant at) {

@@ -62,6 +62,27 @@ public class Conversation {
   @Column(name = "team_id")
   public UUID teamId;
 
+  /** When the assignee got it: an agent who has not answered since is re-assigned in time. */
+  @Column(name = "assigned_at")
+  public Instant assignedAt;
+
+  /** When it started waiting in its team's queue for an agent; null while it does not wait. */
+  @Column(name = "queued_at")
+  public Instant queuedAt;
+
+  /** The agent it was taken from for not answering: it is not given back to them automatically. */
+  @Column(name = "no_reply_agent_id")
+  public String noReplyAgentId;
+
+  /** Skills the routing asked of its agent, besides the team's. */
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "required_skills", nullable = false, columnDefinition = "text[]")
+  public List<String> requiredSkills = new ArrayList<>();
+
+  /** The strategy the routing chose for it instead of the team's own; null: the team's. */
+  @Column(name = "assignment_strategy")
+  public String assignmentStrategy;
+
   @JdbcTypeCode(SqlTypes.ARRAY)
   @Column(nullable = false, columnDefinition = "text[]")
   public List<String> labels = new ArrayList<>();
@@ -101,6 +122,11 @@ public class Conversation {
 
   public Status status() {
     return Status.of(status).orElseThrow();
+  }
+
+  /** Open or pending: what an agent's load counts, and what automatic assignment gives out. */
+  public boolean active() {
+    return is(Status.OPEN) || is(Status.PENDING);
   }
 
   public boolean is(Status candidate) {

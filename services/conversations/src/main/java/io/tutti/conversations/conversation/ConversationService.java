@@ -6,7 +6,12 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tutti.conversations.activity.Activity;
 import io.tutti.conversations.activity.ActivityLog;
+import io.tutti.conversations.agent.AgentRepository;
+import io.tutti.conversations.assignment.Assigner;
+import io.tutti.conversations.assignment.AssignmentSignals;
+import io.tutti.conversations.assignment.Strategy;
 import io.tutti.conversations.messaging.ConversationEvents;
+import io.tutti.conversations.team.Team;
 import io.tutti.conversations.team.TeamService;
 import io.tutti.web.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -35,6 +41,9 @@ public class ConversationService {
   private final ActivityLog activity;
   private final ConversationEvents events;
   private final TeamService teams;
+  private final AgentRepository agents;
+  private final Assigner assigner;
+  private final AssignmentSignals signals;
 
   public ConversationService(
       ConversationRepository conversations,
@@ -42,13 +51,19 @@ public class ConversationService {
       ReadMarkers reads,
       ActivityLog activity,
       ConversationEvents events,
-      TeamService teams) {
+      TeamService teams,
+      AgentRepository agents,
+      Assigner assigner,
+      AssignmentSignals signals) {
     this.conversations = conversations;
     this.access = access;
     this.reads = reads;
     this.activity = activity;
     this.events = events;
     this.teams = teams;
+    this.agents = agents;
+    this.assigner = assigner;
+    this.signals = signals;
   }
 
   /**
@@ -63,41 +78,82 @@ public class ConversationService {
     return access.visible(viewer, id).chain(c -> detail(viewer, c));
   }
 
+  /**
+   * Assigns as the request says. A conversation that goes to a team with an automatic strategy and
+   * is left without an agent gets one by the team's strategy (or waits in its queue).
+   */
   @WithTransaction
   public Uni<ConversationDetail> assign(Viewer viewer, UUID id, Assignment assignment) {
     Instant now = now();
     return requireTeam(viewer, assignment)
-        .chain(() -> access.visibleForUpdate(viewer, id))
-        .call(
-            c -> {
-              List<String> changed = new ArrayList<>();
-              List<Uni<Void>> records = new ArrayList<>();
-              if (assignment.setsAssignee()
-                  && !Objects.equals(c.assigneeId, assignment.assigneeId())) {
-                records.add(
-                    activity.record(
-                        c,
-                        Activity.ASSIGNEE_CHANGED,
-                        viewer.agentId(),
-                        ActivityLog.change(c.assigneeId, assignment.assigneeId()),
-                        now));
-                c.assigneeId = assignment.assigneeId();
-                changed.add("assignee");
-              }
-              if (assignment.setsTeam() && !Objects.equals(c.teamId, assignment.teamId())) {
-                records.add(
-                    activity.record(
-                        c,
-                        Activity.TEAM_CHANGED,
-                        viewer.agentId(),
-                        ActivityLog.change(text(c.teamId), text(assignment.teamId())),
-                        now));
-                c.teamId = assignment.teamId();
-                changed.add("team");
-              }
-              return changed(c, changed, records, viewer, now);
-            })
+        .chain(
+            team ->
+                access
+                    .visibleForUpdate(viewer, id)
+                    .call(
+                        c ->
+                            automatic(team, c, assignment)
+                                ? assigner.toTeam(
+                                    c, team.id, null, Set.of(), viewer.agentId(), null)
+                                : assignByHand(viewer, c, assignment, now)))
         .chain(c -> detail(viewer, c));
+  }
+
+  /** Whether the team's strategy picks the agent: it gets the conversation, and nobody has it. */
+  private static boolean automatic(Team team, Conversation c, Assignment assignment) {
+    if (team == null || Strategy.of(team.strategy).filter(Strategy::automatic).isEmpty()) {
+      return false;
+    }
+    return assignment.setsAssignee() ? assignment.assigneeId() == null : c.assigneeId == null;
+  }
+
+  private Uni<Void> assignByHand(
+      Viewer viewer, Conversation c, Assignment assignment, Instant now) {
+    List<String> changed = new ArrayList<>();
+    List<Uni<Void>> records = new ArrayList<>();
+    String assigneeBefore = c.assigneeId;
+    if (assignment.setsAssignee() && !Objects.equals(c.assigneeId, assignment.assigneeId())) {
+      records.add(
+          activity.record(
+              c,
+              Activity.ASSIGNEE_CHANGED,
+              viewer.agentId(),
+              ActivityLog.change(c.assigneeId, assignment.assigneeId()),
+              now));
+      c.assigneeId = assignment.assigneeId();
+      c.assignedAt = c.assigneeId == null ? null : now;
+      c.noReplyAgentId = null;
+      if (c.assigneeId != null) {
+        c.queuedAt = null;
+      }
+      changed.add("assignee");
+    }
+    if (assignment.setsTeam() && !Objects.equals(c.teamId, assignment.teamId())) {
+      records.add(
+          activity.record(
+              c,
+              Activity.TEAM_CHANGED,
+              viewer.agentId(),
+              ActivityLog.change(text(c.teamId), text(assignment.teamId())),
+              now));
+      c.teamId = assignment.teamId();
+      // What the routing asked of the old team's agents does not follow it.
+      c.queuedAt = null;
+      c.assignmentStrategy = null;
+      c.requiredSkills = new ArrayList<>();
+      changed.add("team");
+    }
+    // The new agent's row is locked like in any assignment, so a pick counting their load waits.
+    Uni<Void> lock =
+        c.assigneeId != null && !c.assigneeId.equals(assigneeBefore)
+            ? agents.lock(c.workspaceId, c.assigneeId).replaceWithVoid()
+            : Uni.createFrom().voidItem();
+    return lock.chain(() -> changed(c, changed, records, viewer, now))
+        .chain(
+            () ->
+                assigneeBefore != null && !assigneeBefore.equals(c.assigneeId)
+                    ? signals.agentTeams(c.workspaceId, assigneeBefore)
+                    : Uni.createFrom().voidItem());
   }
 
   @WithTransaction
@@ -131,9 +187,11 @@ public class ConversationService {
                         Uni<Void> record =
                             activity.record(
                                 c, Activity.STATUS_CHANGED, viewer.agentId(), details, now);
+                        boolean activeBefore = c.active();
                         c.status = target.id();
                         c.snoozeUntil = snoozeUntil;
-                        return changed(c, List.of("status"), List.of(record), viewer, now);
+                        return changed(c, List.of("status"), List.of(record), viewer, now)
+                            .chain(() -> queueSignal(c, activeBefore));
                       });
             })
         .chain(c -> detail(viewer, c));
@@ -209,6 +267,20 @@ public class ConversationService {
         .chain(() -> events.updated(c, changed, viewer.agentId(), null));
   }
 
+  /**
+   * A conversation resolved or snoozed frees its agent for their teams' queues; one waiting in a
+   * queue that opens again is for its team's agents to take.
+   */
+  private Uni<Void> queueSignal(Conversation c, boolean activeBefore) {
+    if (activeBefore && !c.active() && c.assigneeId != null) {
+      return signals.agentTeams(c.workspaceId, c.assigneeId);
+    }
+    if (!activeBefore && c.active() && c.assigneeId == null && c.queuedAt != null) {
+      return signals.team(c.teamId);
+    }
+    return Uni.createFrom().voidItem();
+  }
+
   private Uni<ConversationDetail> detail(Viewer viewer, Conversation c) {
     Uni<List<Conversation>> others =
         c.contactId != null
@@ -248,19 +320,19 @@ public class ConversationService {
             });
   }
 
-  private Uni<Void> requireTeam(Viewer viewer, Assignment assignment) {
+  /** The team the request names, or null when it names none. */
+  private Uni<Team> requireTeam(Viewer viewer, Assignment assignment) {
     if (!assignment.setsTeam() || assignment.teamId() == null) {
-      return Uni.createFrom().voidItem();
+      return Uni.createFrom().nullItem();
     }
     return teams
-        .exists(viewer.workspaceId(), assignment.teamId())
+        .find(viewer.workspaceId(), assignment.teamId())
         .invoke(
-            exists -> {
-              if (!exists) {
+            team -> {
+              if (team == null) {
                 throw invalid("teamId", "names no team of your workspace");
               }
-            })
-        .replaceWithVoid();
+            });
   }
 
   /** A resolved conversation opens again only if the identity has no other open one. */

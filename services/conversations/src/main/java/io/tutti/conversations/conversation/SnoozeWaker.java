@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tutti.conversations.activity.Activity;
 import io.tutti.conversations.activity.ActivityLog;
+import io.tutti.conversations.assignment.AssignmentSignals;
 import io.tutti.conversations.config.ConversationsConfig;
 import io.tutti.conversations.messaging.ConversationEvents;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,16 +32,19 @@ public class SnoozeWaker {
   private final ActivityLog activity;
   private final ConversationEvents events;
   private final ConversationsConfig config;
+  private final AssignmentSignals signals;
 
   public SnoozeWaker(
       ConversationRepository conversations,
       ActivityLog activity,
       ConversationEvents events,
-      ConversationsConfig config) {
+      ConversationsConfig config,
+      AssignmentSignals signals) {
     this.conversations = conversations;
     this.activity = activity;
     this.events = events;
     this.config = config;
+    this.signals = signals;
   }
 
   @Scheduled(
@@ -88,6 +92,12 @@ public class SnoozeWaker {
     c.updatedAt = now;
     return activity
         .record(c, Activity.STATUS_CHANGED, Activity.BY_SYSTEM, details, now)
-        .chain(() -> events.updated(c, List.of("status"), "system", null));
+        .chain(() -> events.updated(c, List.of("status"), "system", null))
+        // One that waited in its team's queue while snoozed is for the team's agents now.
+        .chain(
+            () ->
+                c.assigneeId == null && c.queuedAt != null
+                    ? signals.team(c.teamId)
+                    : Uni.createFrom().voidItem());
   }
 }

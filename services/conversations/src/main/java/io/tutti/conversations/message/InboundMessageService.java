@@ -3,6 +3,7 @@ package io.tutti.conversations.message;
 import io.smallrye.mutiny.Uni;
 import io.tutti.conversations.activity.Activity;
 import io.tutti.conversations.activity.ActivityLog;
+import io.tutti.conversations.assignment.AssignmentSignals;
 import io.tutti.conversations.config.ConversationsConfig;
 import io.tutti.conversations.contact.ContactIdentityRepository;
 import io.tutti.conversations.conversation.Conversation;
@@ -50,6 +51,7 @@ public class InboundMessageService {
   private final ActivityLog activity;
   private final ConversationEvents events;
   private final ConversationsConfig config;
+  private final AssignmentSignals signals;
 
   public InboundMessageService(
       ConversationRepository conversations,
@@ -58,7 +60,8 @@ public class InboundMessageService {
       ConversationSearch search,
       ActivityLog activity,
       ConversationEvents events,
-      ConversationsConfig config) {
+      ConversationsConfig config,
+      AssignmentSignals signals) {
     this.conversations = conversations;
     this.messages = messages;
     this.identities = identities;
@@ -66,6 +69,7 @@ public class InboundMessageService {
     this.activity = activity;
     this.events = events;
     this.config = config;
+    this.signals = signals;
   }
 
   /** Where a message landed, and what that did to its conversation. */
@@ -379,6 +383,13 @@ public class InboundMessageService {
               return Uni.createFrom().voidItem();
             })
         .call(() -> events.messageAdded(c, message, event.correlationId()))
+        .call(
+            () ->
+                // A conversation that waited in its team's queue while snoozed or resolved is
+                // open again: for the team's agents to take.
+                threaded.statusChanged() && c.assigneeId == null && c.queuedAt != null
+                    ? signals.team(c.teamId)
+                    : Uni.createFrom().voidItem())
         .replaceWithVoid();
   }
 

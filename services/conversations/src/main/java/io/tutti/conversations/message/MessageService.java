@@ -131,6 +131,29 @@ public class MessageService {
             });
   }
 
+  /**
+   * A note Tutti itself leaves on the conversation (e.g. telling a team lead what happened), in the
+   * caller's transaction; like every note it is never sent to the customer.
+   */
+  public Uni<MessageView> systemNote(
+      Conversation conversation, String authorId, String authorName, String text, Instant now) {
+    Message message = new Message();
+    message.id = UuidV7.next();
+    message.workspaceId = conversation.workspaceId;
+    message.conversationId = conversation.id;
+    message.inboxId = conversation.inboxId;
+    message.externalContactId = conversation.externalContactId;
+    message.direction = Direction.OUT;
+    message.kind = Message.KIND_NOTE;
+    message.isPrivate = true;
+    message.senderId = authorId;
+    message.authorName = authorName;
+    message.text = text;
+    message.sentAt = now;
+    message.createdAt = now;
+    return note(conversation, message, now);
+  }
+
   private Uni<MessageView> note(Conversation conversation, Message message, Instant now) {
     conversation.updatedAt = now;
     return messages

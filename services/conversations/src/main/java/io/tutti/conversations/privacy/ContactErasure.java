@@ -2,6 +2,7 @@ package io.tutti.conversations.privacy;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tutti.conversations.assignment.AssignmentSignals;
 import io.tutti.events.EventEnvelope;
 import io.tutti.events.type.ContactErased;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,12 @@ public class ContactErasure {
   private static final String CONVERSATIONS =
       "select id from conversation where workspace_id = :workspace and (contact_id = :contact or"
           + " (channel || ':' || external_contact_id) = any(cast(:identities as text[])))";
+
+  private final AssignmentSignals signals;
+
+  public ContactErasure(AssignmentSignals signals) {
+    this.signals = signals;
+  }
 
   public Uni<Void> erase(EventEnvelope event) {
     ContactErased erased = (ContactErased) event.payload();
@@ -63,6 +70,10 @@ public class ContactErasure {
                 LOG.infof(
                     "erased %d conversations of a contact of workspace %s",
                     conversations, workspace))
+        // Their agents have room again: every queue of the workspace may move.
+        .call(
+            conversations ->
+                conversations > 0 ? signals.workspace(workspace) : Uni.createFrom().voidItem())
         .chain(
             () ->
                 delete(

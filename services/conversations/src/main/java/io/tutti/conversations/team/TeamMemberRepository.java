@@ -26,6 +26,19 @@ public class TeamMemberRepository implements PanacheRepositoryBase<TeamMember, T
         : list("key.teamId in ?1 order by key.agentId", teamIds);
   }
 
+  /** The memberships of these agents of the workspace. */
+  public Uni<List<TeamMember>> ofAgents(String workspaceId, Collection<String> agentIds) {
+    return agentIds.isEmpty()
+        ? Uni.createFrom().item(List.of())
+        : list("workspaceId = ?1 and key.agentId in ?2 order by key.teamId", workspaceId, agentIds);
+  }
+
+  /** The ids of the team's members. */
+  public Uni<List<String>> memberIds(UUID teamId) {
+    return list("key.teamId = ?1 order by key.agentId", teamId)
+        .map(rows -> rows.stream().map(row -> row.key.agentId()).toList());
+  }
+
   public Uni<Long> deleteOfTeam(UUID teamId) {
     return delete("key.teamId = ?1", teamId);
   }

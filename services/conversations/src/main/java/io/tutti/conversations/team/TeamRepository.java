@@ -3,6 +3,7 @@ package io.tutti.conversations.team;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +16,14 @@ public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
 
   public Uni<Team> findInWorkspace(String workspaceId, UUID id) {
     return find("workspaceId = ?1 and id = ?2", workspaceId, id).firstResult();
+  }
+
+  /**
+   * The team, locked until the transaction ends: every automatic assignment to the team runs under
+   * this lock, which also keeps round robin's place.
+   */
+  public Uni<Team> lock(UUID id) {
+    return findById(id, LockModeType.PESSIMISTIC_WRITE);
   }
 
   /** Another team of the workspace with this name in any case, or null. */

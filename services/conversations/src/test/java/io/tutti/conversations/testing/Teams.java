@@ -23,4 +23,17 @@ public final class Teams {
         .extract()
         .path("id");
   }
+
+  /** Creates a team from a whole request (strategy, skills, hours…) and answers its id. */
+  public static String create(Map<String, ?> request) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(request)
+        .when()
+        .post("/api/teams")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
 }
