@@ -8,14 +8,14 @@ import java.util.UUID;
 /**
  * Who takes a conversation: what routing rules and the assignment API ask of assignment. Each
  * method joins the caller's transaction, in which the caller has locked the conversation; it
- * records what it did in the conversation's activity (by {@code by}, for {@code reason}) and
- * emits {@code conversation.updated} when anything changed.
+ * records what it did in the conversation's activity (by {@code by}, for {@code reason}) and emits
+ * {@code conversation.updated} when anything changed.
  */
 public interface Assignments {
 
   /**
-   * Gives the conversation to the team and to one of its agents by {@code strategy} (the team's
-   * own when null), among those with every one of {@code requiredSkills} and the team's required
+   * Gives the conversation to the team and to one of its agents by {@code strategy} (the team's own
+   * when null), among those with every one of {@code requiredSkills} and the team's required
    * skills; when nobody can take it now, it waits in the team's queue.
    *
    * @param by who decided, e.g. {@code "rule"} or an agent's id
