@@ -260,8 +260,10 @@ public class RoutingEngine {
     details.put("trigger", run.trigger().id());
     details.put("actions", rule.actions);
     LOG.debugf("rule %s applied to conversation %s", rule.id, c.id);
-    Uni<Void> recorded =
-        activity.record(c, Activity.RULE_APPLIED, rule.actor(), details, run.now());
+    // Stamped when the rule is done, so it comes first of its changes, newest first, also those
+    // assignment stamped itself.
+    Instant done = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Uni<Void> recorded = activity.record(c, Activity.RULE_APPLIED, rule.actor(), details, done);
     if (changed.isEmpty()) {
       return recorded;
     }
