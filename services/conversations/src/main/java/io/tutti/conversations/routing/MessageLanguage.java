@@ -19,9 +19,9 @@ import java.util.Map;
  * The language of a customer's message, for {@code message.language}. The script decides first:
  * kana is Japanese, hangul Korean, Han without kana Chinese, and Cyrillic, Arabic, Thai, Hebrew and
  * Greek text is Russian, Arabic, Thai, Hebrew and Greek. Latin text goes to n-gram profiles of a
- * handful of languages (only these are loaded, about 30 KB each), with a fixed seed and every
- * n-gram of the examined text used, so the same text always gets the same answer. What it cannot
- * tell with confidence, short greetings included, is {@code und}.
+ * handful of languages (only these are loaded, about 30 KB each), sampled with a fixed seed, so the
+ * same text always gets the same answer. What it cannot tell with confidence, short greetings
+ * included, is {@code und}.
  */
 @Startup
 @ApplicationScoped
@@ -34,6 +34,9 @@ public class MessageLanguage {
 
   /** Text examined: enough to tell a language, bounded so a long email costs no more. */
   private static final int EXAMINED = 1000;
+
+  /** Up to this length every n-gram of a text is scored. */
+  private static final int SHORT_TEXT = 100;
 
   /** Fewer letters than this say too little for the n-grams. */
   private static final int MIN_LATIN_LETTERS = 8;
@@ -48,9 +51,11 @@ public class MessageLanguage {
       detector =
           LanguageDetectorBuilder.create(NgramExtractors.standard())
               .withProfiles(new LanguageProfileReader().read(LATIN_LANGUAGES))
+              // Short texts are scored on every n-gram; longer ones on samples drawn from a
+              // generator seeded anew for each text, so the same text always gets the same answer.
+              // (Every n-gram of a long text drives the scores to the wrong language.)
+              .shortTextAlgorithm(SHORT_TEXT)
               .seed(42L)
-              // Every n-gram of the examined text, not a random sample: the answer is repeatable.
-              .shortTextAlgorithm(EXAMINED)
               .build();
     } catch (IOException e) {
       throw new UncheckedIOException("the language profiles cannot be read", e);
