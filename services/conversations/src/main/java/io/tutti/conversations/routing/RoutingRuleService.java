@@ -159,7 +159,7 @@ public class RoutingRuleService {
             found -> {
               List<DryRunResult.Match> matched = new ArrayList<>();
               for (RoutingRule rule : found) {
-                if (!CompiledRule.of(rule).matches(facts)) {
+                if (!matches(rule, facts)) {
                   continue;
                 }
                 matched.add(
@@ -180,6 +180,15 @@ public class RoutingRuleService {
               }
               return new DryRunResult(trigger.id(), facts.language(), matched, null);
             });
+  }
+
+  /** Whether the rule would apply; one that no longer compiles would fail, so it does not. */
+  private static boolean matches(RoutingRule rule, Facts facts) {
+    try {
+      return CompiledRule.of(rule).matches(facts);
+    } catch (IllegalStateException e) {
+      return false;
+    }
   }
 
   /** The conversation the sample would be in; never stored. */

@@ -26,8 +26,9 @@ import java.util.UUID;
 
 /**
  * What rules do to a conversation, in the transaction of the run that matched them. Before a rule
- * acts, {@link #obstacle} checks that every action can be done (its team and agent still exist, a
- * resolved conversation may open again), so a rule either does all of its actions or none.
+ * acts, {@link #obstacle} checks what can be known beforehand (its team and agent still exist, a
+ * resolved conversation may open again), so that a rule that cannot act does nothing rather than
+ * half of its actions.
  */
 @ApplicationScoped
 class RuleActions {

@@ -10,11 +10,13 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import io.tutti.conversations.testing.ConversationsTest;
+import io.tutti.conversations.testing.Database;
 import io.tutti.conversations.testing.Received;
 import io.tutti.conversations.testing.ServiceTest;
 import io.tutti.events.EventEnvelope;
 import io.tutti.events.EventPayload;
 import io.tutti.events.UuidV7;
+import io.tutti.events.type.ContactErased;
 import io.tutti.events.type.ContactResolved;
 import io.tutti.events.type.ContactStageChanged;
 import io.tutti.events.type.ContactUpdated;
@@ -126,6 +128,17 @@ class RoutingConditionsTest extends ServiceTest {
     assertThat(labelsOf(Received.on(inbox, "instagram").from(external)))
         .containsExactlyInAnyOrder("qualified", "staged", "pro", "big", "no-region");
     assertThat(labelsOf(Received.on(newInbox(), "instagram"))).containsExactly("no-region");
+
+    fromProfiles(new ContactErased(contact, "ada", List.of("instagram:" + external)));
+    assertThat(
+            ((Number)
+                    Database.single(
+                        "select count(*) from contact_profile where workspace_id = ? and"
+                            + " contact_id = ?",
+                        workspace,
+                        contact))
+                .longValue())
+        .isZero();
   }
 
   @Test
@@ -179,6 +192,7 @@ class RoutingConditionsTest extends ServiceTest {
         "vip-seen", "conversation_updated", List.of(condition("label", "present", "vip")));
     Rules.labelWhen(
         "escalated", "conversation_updated", List.of(condition("priority", "gt", "medium")));
+    Rules.labelWhen("open", "conversation_updated", List.of(condition("status", "equals", "open")));
     Rules.labelWhen(
         "priority-moved",
         "conversation_updated",
@@ -194,7 +208,7 @@ class RoutingConditionsTest extends ServiceTest {
         .then()
         .statusCode(200);
     assertThat(conversation(id).getList("labels", String.class))
-        .containsExactlyInAnyOrder("unlabelled", "escalated", "priority-moved");
+        .containsExactlyInAnyOrder("unlabelled", "escalated", "open", "priority-moved");
 
     given()
         .contentType(ContentType.JSON)
@@ -203,7 +217,7 @@ class RoutingConditionsTest extends ServiceTest {
         .then()
         .statusCode(200);
     assertThat(conversation(id).getList("labels", String.class))
-        .containsExactlyInAnyOrder("vip", "vip-seen", "escalated");
+        .containsExactlyInAnyOrder("vip", "vip-seen", "escalated", "open");
   }
 
   @Test
