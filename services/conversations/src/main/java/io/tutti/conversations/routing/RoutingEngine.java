@@ -221,14 +221,14 @@ public class RoutingEngine {
   /** Does the rule's actions; answers whether it did them. */
   private Uni<Boolean> apply(RoutingRule rule, RuleActions.Run run) {
     Conversation c = run.conversation();
-    return actions
-        .obstacle(rule, c)
+    Set<String> changed = new LinkedHashSet<>();
+    return Uni.createFrom()
+        .deferred(() -> actions.obstacle(rule, c))
         .chain(
             obstacle -> {
               if (obstacle != null) {
                 return failed(rule, obstacle, run).replaceWith(false);
               }
-              Set<String> changed = new LinkedHashSet<>();
               Uni<Void> done = Uni.createFrom().voidItem();
               for (RuleAction action : rule.actions) {
                 done =
@@ -239,16 +239,22 @@ public class RoutingEngine {
                                 .invoke(changed::addAll)
                                 .replaceWithVoid());
               }
-              return done.chain(() -> applied(rule, changed, run))
-                  .replaceWith(true)
-                  .onFailure(RoutingEngine::notTheDatabase)
-                  .recoverWithUni(
-                      failure -> {
-                        LOG.warnf(
-                            "rule %s on conversation %s failed: %s",
-                            rule.id, c.id, failure.getMessage());
-                        return failed(rule, failure.getMessage(), run).replaceWith(false);
-                      });
+              return done.chain(() -> applied(rule, changed, run)).replaceWith(true);
+            })
+        .onFailure(RoutingEngine::notTheDatabase)
+        .recoverWithUni(
+            failure -> {
+              LOG.warnf(
+                  "rule %s on conversation %s failed: %s", rule.id, c.id, failure.getMessage());
+              // What its earlier actions changed stays, and is announced like any change.
+              Uni<Void> announced =
+                  changed.isEmpty()
+                      ? Uni.createFrom().voidItem()
+                      : events.updated(
+                          c, new ArrayList<>(changed), rule.actor(), run.correlationId());
+              return announced
+                  .chain(() -> failed(rule, failure.getMessage(), run))
+                  .replaceWith(false);
             });
   }
 
