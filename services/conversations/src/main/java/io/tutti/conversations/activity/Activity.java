@@ -24,6 +24,17 @@ public class Activity {
   public static final String LABELS_CHANGED = "labels_changed";
   public static final String CONTACT_CHANGED = "contact_changed";
 
+  /**
+   * A routing rule matched and did its actions: {@code ruleId}, {@code ruleName}, {@code actions}.
+   */
+  public static final String RULE_APPLIED = "rule_applied";
+
+  /** A routing rule matched but could not act (its team is gone, …): {@code error} says why. */
+  public static final String RULE_FAILED = "rule_failed";
+
+  /** A rule's webhook was not accepted after every attempt: {@code url}, {@code error}. */
+  public static final String WEBHOOK_FAILED = "webhook_failed";
+
   /** The customer's own message caused it (a re-open, a snooze or pending ended). */
   public static final String BY_CONTACT = "contact";
 

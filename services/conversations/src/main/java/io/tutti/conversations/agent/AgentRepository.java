@@ -25,9 +25,15 @@ public class AgentRepository implements PanacheRepositoryBase<Agent, Agent.Key> 
     return findById(new Agent.Key(workspaceId, id));
   }
 
-  /** The agent, locked until the transaction ends: their load is counted under this lock. */
+  /**
+   * The agent, locked until the transaction ends: their load is counted under this lock. A query,
+   * not a find: the session may hold the agent already, and upgrading the lock of a loaded entity
+   * with an embedded id is a statement Hibernate Reactive writes wrongly ({@code select key ...}).
+   */
   public Uni<Agent> lock(String workspaceId, String id) {
-    return findById(new Agent.Key(workspaceId, id), LockModeType.PESSIMISTIC_WRITE);
+    return find("key.workspaceId = ?1 and key.id = ?2", workspaceId, id)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .firstResult();
   }
 
   /**

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tutti.conversations.activity.Activity;
 import io.tutti.conversations.activity.ActivityLog;
+import io.tutti.conversations.agent.Agent;
 import io.tutti.conversations.agent.AgentRepository;
 import io.tutti.conversations.agent.Presence;
 import io.tutti.conversations.agent.Skills;
@@ -219,6 +220,22 @@ public class Assigner implements Assignments {
    */
   Uni<Assigned> settle(
       Conversation c, Team team, String agentId, Map<String, Object> why, String by, Instant now) {
+    if (agentId == null || agentId.equals(c.assigneeId)) {
+      return settle(c, team, agentId, null, why, by, now);
+    }
+    return agents
+        .findInWorkspace(c.workspaceId, agentId)
+        .chain(agent -> settle(c, team, agentId, shownName(agent, agentId), why, by, now));
+  }
+
+  private Uni<Assigned> settle(
+      Conversation c,
+      Team team,
+      String agentId,
+      String agentName,
+      Map<String, Object> why,
+      String by,
+      Instant now) {
     UUID teamBefore = c.teamId;
     String agentBefore = c.assigneeId;
     List<String> changed = new ArrayList<>();
@@ -226,9 +243,14 @@ public class Assigner implements Assignments {
     if (team != null && !team.id.equals(teamBefore)) {
       Map<String, Object> details = ActivityLog.change(text(teamBefore), team.id.toString());
       details.putAll(why);
-      if (agentId == null && c.queuedAt != null) {
+      boolean waiting = agentId == null && c.queuedAt != null;
+      if (waiting) {
         details.put("waiting", true);
       }
+      summarize(
+          details,
+          (waiting ? "waiting in " + team.name + "'s queue" : "routed to " + team.name),
+          why);
       records.add(activity.record(c, Activity.TEAM_CHANGED, by, details, now));
       c.teamId = team.id;
       changed.add("team");
@@ -236,6 +258,9 @@ public class Assigner implements Assignments {
     if (!Objects.equals(agentBefore, agentId)) {
       Map<String, Object> details = ActivityLog.change(agentBefore, agentId);
       details.putAll(why);
+      if (agentName != null) {
+        summarize(details, "assigned to " + agentName, why);
+      }
       records.add(activity.record(c, Activity.ASSIGNEE_CHANGED, by, details, now));
       c.assigneeId = agentId;
       c.assignedAt = agentId == null ? null : now;
@@ -264,6 +289,22 @@ public class Assigner implements Assignments {
                     ? signals.agentTeams(c.workspaceId, agentBefore)
                     : Uni.createFrom().voidItem())
         .replaceWith(assigned);
+  }
+
+  /** A sentence for people: "routed to Sales by rule 'Ad leads'". */
+  private static void summarize(Map<String, Object> details, String what, Map<String, Object> why) {
+    Object reason = why.get("reason");
+    details.put("summary", reason == null ? what : what + " by " + reason);
+  }
+
+  private static String shownName(Agent agent, String agentId) {
+    if (agent == null) {
+      return agentId;
+    }
+    if (agent.username != null && !agent.username.isBlank()) {
+      return agent.username;
+    }
+    return agent.name != null && !agent.name.isBlank() ? agent.name : agentId;
   }
 
   /** Why the conversation went where it did, for its activity. */

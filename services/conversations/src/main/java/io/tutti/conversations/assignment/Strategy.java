@@ -37,6 +37,11 @@ public enum Strategy {
     return Arrays.stream(values()).map(Strategy::id).toList();
   }
 
+  /** The strategies that pick an agent themselves, e.g. for a routing rule's assign_strategy. */
+  public static List<String> automaticIds() {
+    return Arrays.stream(values()).filter(Strategy::automatic).map(Strategy::id).toList();
+  }
+
   /** What a sticky team falls back to. */
   public static List<String> fallbackIds() {
     return List.of(ROUND_ROBIN.id, LEAST_LOADED.id);

@@ -68,6 +68,32 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
         .list();
   }
 
+  /**
+   * Whether the customer had a conversation in the workspace before this one: on any inbox, by this
+   * identity or, once profiles resolved it, by any identity of the contact.
+   */
+  public Uni<Boolean> hadEarlier(Conversation c) {
+    String earlier = "workspaceId = ?1 and id <> ?2 and openedAt <= ?3 and ";
+    return (c.contactId == null
+            ? find(
+                earlier + "channel = ?4 and externalContactId = ?5",
+                c.workspaceId,
+                c.id,
+                c.openedAt,
+                c.channel,
+                c.externalContactId)
+            : find(
+                earlier + "((channel = ?4 and externalContactId = ?5) or contactId = ?6)",
+                c.workspaceId,
+                c.id,
+                c.openedAt,
+                c.channel,
+                c.externalContactId,
+                c.contactId))
+        .firstResult()
+        .map(found -> found != null);
+  }
+
   public Uni<List<Conversation>> findByIds(List<UUID> ids) {
     return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
   }

@@ -11,6 +11,7 @@ import io.tutti.conversations.assignment.Assigner;
 import io.tutti.conversations.assignment.AssignmentSignals;
 import io.tutti.conversations.assignment.Strategy;
 import io.tutti.conversations.messaging.ConversationEvents;
+import io.tutti.conversations.routing.RoutingEngine;
 import io.tutti.conversations.team.Team;
 import io.tutti.conversations.team.TeamService;
 import io.tutti.web.problem.Problem;
@@ -24,11 +25,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** What agents do to a conversation: look at it, assign it, change its status, label it. */
+/**
+ * What agents do to a conversation: look at it, assign it, change its status, label it. Each change
+ * runs the workspace's {@code conversation_updated} routing rules in its transaction.
+ */
 @ApplicationScoped
 public class ConversationService {
 
@@ -44,6 +49,7 @@ public class ConversationService {
   private final AgentRepository agents;
   private final Assigner assigner;
   private final AssignmentSignals signals;
+  private final RoutingEngine routing;
 
   public ConversationService(
       ConversationRepository conversations,
@@ -54,7 +60,8 @@ public class ConversationService {
       TeamService teams,
       AgentRepository agents,
       Assigner assigner,
-      AssignmentSignals signals) {
+      AssignmentSignals signals,
+      RoutingEngine routing) {
     this.conversations = conversations;
     this.access = access;
     this.reads = reads;
@@ -64,6 +71,7 @@ public class ConversationService {
     this.agents = agents;
     this.assigner = assigner;
     this.signals = signals;
+    this.routing = routing;
   }
 
   /**
@@ -264,7 +272,9 @@ public class ConversationService {
         .transformToUniAndConcatenate(record -> record)
         .collect()
         .asList()
-        .chain(() -> events.updated(c, changed, viewer.agentId(), null));
+        .chain(() -> events.updated(c, changed, viewer.agentId(), null))
+        // Only people's changes run conversation_updated rules: the rules' own never do.
+        .chain(() -> routing.conversationUpdated(c, changed));
   }
 
   /**
@@ -380,21 +390,30 @@ public class ConversationService {
     List<Problem.FieldError> errors = new ArrayList<>();
     LinkedHashSet<String> labels = new LinkedHashSet<>();
     for (int i = 0; i < requested.size(); i++) {
-      String label = requested.get(i).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-      if (!LABEL.matcher(label).matches()) {
+      Optional<String> label = label(requested.get(i));
+      if (label.isEmpty()) {
         errors.add(
             new Problem.FieldError(
                 "labels[" + i + "]",
                 "must be 1 to 50 letters, digits, spaces, '-', '_' or '.', starting with a letter"
                     + " or digit"));
       } else {
-        labels.add(label);
+        labels.add(label.get());
       }
     }
     if (!errors.isEmpty()) {
       throw Problem.validation(errors).exception();
     }
     return List.copyOf(labels);
+  }
+
+  /**
+   * A label as conversations keep it (trimmed, single spaces, lower case), or empty when it is not
+   * one: 1 to 50 letters, digits, spaces, '-', '_' or '.', starting with a letter or digit.
+   */
+  public static Optional<String> label(String requested) {
+    String label = requested.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return LABEL.matcher(label).matches() ? Optional.of(label) : Optional.empty();
   }
 
   static io.tutti.web.problem.ProblemException invalid(String field, String message) {

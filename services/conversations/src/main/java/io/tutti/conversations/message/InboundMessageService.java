@@ -12,6 +12,7 @@ import io.tutti.conversations.conversation.ConversationSearch;
 import io.tutti.conversations.conversation.Priority;
 import io.tutti.conversations.conversation.Status;
 import io.tutti.conversations.messaging.ConversationEvents;
+import io.tutti.conversations.routing.RoutingEngine;
 import io.tutti.events.EventEnvelope;
 import io.tutti.events.UuidV7;
 import io.tutti.events.type.MessageReceived;
@@ -33,6 +34,9 @@ import org.jboss.logging.Logger;
  * else to its latest resolved conversation if the customer wrote within the re-open window after it
  * was resolved; else a new conversation starts.
  *
+ * <p>Once stored, the message runs the workspace's routing rules ({@link RoutingEngine}) in the
+ * same transaction.
+ *
  * <p>The same platform message under another event id is a duplicate and changes nothing, except
  * {@code kind=edit}, which replaces the text of the earlier message. A reaction is stored as a
  * message of kind {@code reaction} pointing at the message it reacts to, in that message's
@@ -50,6 +54,7 @@ public class InboundMessageService {
   private final ConversationSearch search;
   private final ActivityLog activity;
   private final ConversationEvents events;
+  private final RoutingEngine routing;
   private final ConversationsConfig config;
   private final AssignmentSignals signals;
 
@@ -60,6 +65,7 @@ public class InboundMessageService {
       ConversationSearch search,
       ActivityLog activity,
       ConversationEvents events,
+      RoutingEngine routing,
       ConversationsConfig config,
       AssignmentSignals signals) {
     this.conversations = conversations;
@@ -68,6 +74,7 @@ public class InboundMessageService {
     this.search = search;
     this.activity = activity;
     this.events = events;
+    this.routing = routing;
     this.config = config;
     this.signals = signals;
   }
@@ -390,6 +397,8 @@ public class InboundMessageService {
                 threaded.statusChanged() && c.assigneeId == null && c.queuedAt != null
                     ? signals.team(c.teamId)
                     : Uni.createFrom().voidItem())
+        // After the conversation's own events, so listeners hear of it before what rules did.
+        .call(() -> routing.messageLanded(c, message, threaded.opened(), event.correlationId()))
         .replaceWithVoid();
   }
 

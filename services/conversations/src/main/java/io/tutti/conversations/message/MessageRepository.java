@@ -40,6 +40,24 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
     return find("conversationId = ?1 and id = ?2", conversationId, id).firstResult();
   }
 
+  /** The customer's newest message, reactions aside. */
+  public Uni<Message> latestInbound(UUID conversationId) {
+    return find(
+            "conversationId = ?1 and direction = 'in' and kind <> 'reaction'"
+                + " order by sentAt desc, id desc",
+            conversationId)
+        .firstResult();
+  }
+
+  /** The customer's newest message that came with a referral (an ad, a link). */
+  public Uni<Message> latestWithReferral(UUID conversationId) {
+    return find(
+            "conversationId = ?1 and direction = 'in' and referral is not null"
+                + " order by sentAt desc, id desc",
+            conversationId)
+        .firstResult();
+  }
+
   /** The customer's newest message that has a platform id (for email: its Message-ID). */
   public Uni<Message> latestInboundWithPlatformId(UUID conversationId) {
     return find(

@@ -120,13 +120,20 @@ public class MessageService {
                   .chain(
                       target -> {
                         Message message =
-                            message(viewer, conversation, request, text, attachments, template);
+                            message(
+                                viewer.agentId(),
+                                viewer.name(),
+                                conversation,
+                                request.note(),
+                                text,
+                                attachments,
+                                template);
                         message.replyToMessageId = target == null ? null : target.id;
                         message.sentAt = now;
                         message.createdAt = now;
                         return request.note()
                             ? note(conversation, message, now)
-                            : reply(viewer, conversation, message, target, now);
+                            : reply(viewer.agentId(), conversation, message, target, now, true);
                       });
             });
   }
@@ -137,21 +144,32 @@ public class MessageService {
    */
   public Uni<MessageView> systemNote(
       Conversation conversation, String authorId, String authorName, String text, Instant now) {
-    Message message = new Message();
-    message.id = UuidV7.next();
-    message.workspaceId = conversation.workspaceId;
-    message.conversationId = conversation.id;
-    message.inboxId = conversation.inboxId;
-    message.externalContactId = conversation.externalContactId;
-    message.direction = Direction.OUT;
-    message.kind = Message.KIND_NOTE;
-    message.isPrivate = true;
-    message.senderId = authorId;
-    message.authorName = authorName;
-    message.text = text;
+    Message message = message(authorId, authorName, conversation, true, text, List.of(), null);
     message.sentAt = now;
     message.createdAt = now;
     return note(conversation, message, now);
+  }
+
+  /**
+   * A reply or note written by an automation (a routing rule) into a conversation the caller has
+   * locked, in the caller's transaction. A reply goes out like an agent's, pending and as {@code
+   * outbound.requested}; it is not an answer, though: the customer still waits for a person, so the
+   * conversation's waiting time, first response and unread counts stay as they were.
+   *
+   * @param senderId who wrote it, e.g. {@code rule:<id>}
+   * @param authorName the name shown as its author
+   */
+  public Uni<Message> writeAutomated(
+      Conversation conversation, String senderId, String authorName, String text, boolean note) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Message message = message(senderId, authorName, conversation, note, text, List.of(), null);
+    message.sentAt = now;
+    message.createdAt = now;
+    Uni<MessageView> written =
+        note
+            ? note(conversation, message, now)
+            : reply(senderId, conversation, message, null, now, false);
+    return written.replaceWith(message);
   }
 
   private Uni<MessageView> note(Conversation conversation, Message message, Instant now) {
@@ -164,8 +182,17 @@ public class MessageService {
         .map(saved -> MessageView.of(saved, conversation));
   }
 
+  /**
+   * @param answers whether a person wrote it: only then does it answer the customer (their waiting
+   *     ends, it is the first response, the writer has read the conversation)
+   */
   private Uni<MessageView> reply(
-      Viewer viewer, Conversation conversation, Message message, Message target, Instant now) {
+      String writerId,
+      Conversation conversation,
+      Message message,
+      Message target,
+      Instant now,
+      boolean answers) {
     message.status = DeliveryStatusService.PENDING;
     message.statusAt = now;
     return threading(conversation, target)
@@ -178,21 +205,31 @@ public class MessageService {
                 conversation.lastMessageAt = now;
                 conversation.lastMessagePreview = Previews.of(message);
               }
-              if (conversation.lastReplyAt == null || now.isAfter(conversation.lastReplyAt)) {
+              if (answers
+                  && (conversation.lastReplyAt == null || now.isAfter(conversation.lastReplyAt))) {
                 conversation.lastReplyAt = now;
               }
-              if (conversation.firstReplyAt == null) {
+              if (answers && conversation.firstReplyAt == null) {
                 conversation.firstReplyAt = now;
               }
               conversation.activityChangedAt = now;
               conversation.updatedAt = now;
-              return messages
-                  .oldestUnansweredAfter(conversation.id, conversation.lastReplyAt)
-                  .invoke(waiting -> conversation.waitingSince = waiting)
+              Uni<Void> waiting =
+                  answers
+                      ? messages
+                          .oldestUnansweredAfter(conversation.id, conversation.lastReplyAt)
+                          .invoke(oldest -> conversation.waitingSince = oldest)
+                          .replaceWithVoid()
+                      : Uni.createFrom().voidItem();
+              return waiting
                   .chain(() -> messages.persist(message))
                   .call(messages::flush)
                   .call(() -> search.add(conversation.id, message.text))
-                  .call(() -> reads.markRead(conversation, viewer.agentId(), now))
+                  .call(
+                      () ->
+                          answers
+                              ? reads.markRead(conversation, writerId, now)
+                              : Uni.createFrom().voidItem())
                   .call(
                       () ->
                           events.outboundRequested(
@@ -250,9 +287,10 @@ public class MessageService {
   }
 
   private static Message message(
-      Viewer viewer,
+      String senderId,
+      String authorName,
       Conversation conversation,
-      ReplyRequest request,
+      boolean note,
       String text,
       List<MessageAttachment> attachments,
       MessageTemplate template) {
@@ -263,10 +301,10 @@ public class MessageService {
     message.inboxId = conversation.inboxId;
     message.externalContactId = conversation.externalContactId;
     message.direction = Direction.OUT;
-    message.kind = request.note() ? Message.KIND_NOTE : Message.KIND_MESSAGE;
-    message.isPrivate = request.note();
-    message.senderId = viewer.agentId();
-    message.authorName = viewer.name();
+    message.kind = note ? Message.KIND_NOTE : Message.KIND_MESSAGE;
+    message.isPrivate = note;
+    message.senderId = senderId;
+    message.authorName = authorName;
     message.text = text;
     message.attachments = new ArrayList<>(attachments);
     message.template = template;

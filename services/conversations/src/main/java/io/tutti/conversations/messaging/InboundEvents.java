@@ -2,6 +2,7 @@ package io.tutti.conversations.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.tutti.conversations.contact.ContactLinkService;
+import io.tutti.conversations.contact.ContactProfileService;
 import io.tutti.conversations.message.DeliveryStatusService;
 import io.tutti.conversations.message.InboundMessageService;
 import io.tutti.conversations.privacy.ContactErasure;
@@ -27,6 +28,7 @@ public class InboundEvents {
   private final InboundMessageService inbound;
   private final DeliveryStatusService deliveries;
   private final ContactLinkService contacts;
+  private final ContactProfileService profiles;
   private final ContactErasure erasure;
 
   public InboundEvents(
@@ -34,11 +36,13 @@ public class InboundEvents {
       InboundMessageService inbound,
       DeliveryStatusService deliveries,
       ContactLinkService contacts,
+      ContactProfileService profiles,
       ContactErasure erasure) {
     this.consumer = consumer;
     this.inbound = inbound;
     this.deliveries = deliveries;
     this.contacts = contacts;
+    this.profiles = profiles;
     this.erasure = erasure;
   }
 
@@ -62,6 +66,8 @@ public class InboundEvents {
       case EventTypes.CONTACT_RESOLVED -> contacts.resolved(event);
       case EventTypes.CONTACT_MERGED -> contacts.merged(event);
       case EventTypes.CONTACT_UNMERGED -> contacts.unmerged(event);
+      case EventTypes.CONTACT_UPDATED -> profiles.updated(event);
+      case EventTypes.CONTACT_STAGE_CHANGED -> profiles.stageChanged(event);
       case EventTypes.CONTACT_ERASED -> erasure.erase(event);
       default -> {
         // The queue binds only the keys above; anything else was bound by hand.

@@ -11,8 +11,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Follows profiles' {@code contact.erased}: every conversation of the person goes, with its
- * messages (notes included), activity and read marks, and what links the person's identities to the
- * contact. Conversations are found by the contact and by each identity the event names, so one
+ * messages (notes included), activity, read marks and pending webhook deliveries, what links the
+ * person's identities to the contact, and what routing rules knew of the contact (stage,
+ * attributes). Conversations are found by the contact and by each identity the event names, so one
  * whose {@code contact.resolved} had not arrived yet goes too.
  */
 @ApplicationScoped
@@ -92,6 +93,18 @@ public class ContactErasure {
                                 .createNativeQuery(
                                     "delete from contact_merge where workspace_id = :workspace and"
                                         + " (survivor_id = :contact or merged_id = :contact)")
+                                .setParameter("workspace", workspace)
+                                .setParameter("contact", erased.contactId())
+                                .executeUpdate()))
+        .chain(
+            () ->
+                Panache.getSession()
+                    .chain(
+                        session ->
+                            session
+                                .createNativeQuery(
+                                    "delete from contact_profile where workspace_id = :workspace"
+                                        + " and contact_id = :contact")
                                 .setParameter("workspace", workspace)
                                 .setParameter("contact", erased.contactId())
                                 .executeUpdate()))
