@@ -258,8 +258,9 @@ class CustomerJourneyIT {
 
   private void writeOnWhatsApp(JsonPath inbox, String text) {
     long now = System.currentTimeMillis() / 1000;
-    postSigned(
+    RunningSystem.postMetaWebhook(
         inbox,
+        APP_SECRET,
         "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
             + "\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":"
             + "{\"display_phone_number\":\"15555550100\",\"phone_number_id\":\""
@@ -278,35 +279,10 @@ class CustomerJourneyIT {
   }
 
   private static void writeOnInstagram(JsonPath inbox, String account, String igsid, String text) {
-    long now = System.currentTimeMillis();
-    postSigned(
+    RunningSystem.postMetaWebhook(
         inbox,
-        "{\"object\":\"instagram\",\"entry\":[{\"time\":"
-            + now
-            + ",\"id\":\""
-            + account
-            + "\",\"messaging\":[{\"sender\":{\"id\":\""
-            + igsid
-            + "\"},\"recipient\":{\"id\":\""
-            + account
-            + "\"},\"timestamp\":"
-            + now
-            + ",\"message\":{\"mid\":\"ig-in-"
-            + System.nanoTime()
-            + "\",\"text\":\""
-            + text
-            + "\"}}]}]}");
-  }
-
-  private static void postSigned(JsonPath inbox, String json) {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    given()
-        .contentType("application/json")
-        .header("X-Hub-Signature-256", RunningSystem.metaSignature(APP_SECRET, body))
-        .body(body)
-        .post(inbox.getString("webhookUrl"))
-        .then()
-        .statusCode(200);
+        APP_SECRET,
+        RunningSystem.instagramDm(account, igsid, "ig-in-" + System.nanoTime(), text));
   }
 
   /** An SMS from the customer's phone, signed as Twilio signs its webhooks. */

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,22 +47,10 @@ class ReplyIT {
     FakePlatformApis.answer(
         sendPath, "{\"recipient_id\":\"" + customer + "\",\"message_id\":\"" + sentMid + "\"}");
 
-    long now = System.currentTimeMillis();
-    postToWebhook(
+    RunningSystem.postMetaWebhook(
         inbox,
-        "{\"object\":\"instagram\",\"entry\":[{\"time\":"
-            + now
-            + ",\"id\":\""
-            + account
-            + "\",\"messaging\":[{\"sender\":{\"id\":\""
-            + customer
-            + "\"},\"recipient\":{\"id\":\""
-            + account
-            + "\"},\"timestamp\":"
-            + now
-            + ",\"message\":{\"mid\":\"in-"
-            + account
-            + "\",\"text\":\"Do you ship to Lisbon?\"}}]}]}");
+        APP_SECRET,
+        RunningSystem.instagramDm(account, customer, "in-" + account, "Do you ship to Lisbon?"));
 
     String ada = RunningSystem.accessTokenFor("ada");
     String conversation = awaitConversation(ada, inbox.getString("id"));
@@ -102,8 +89,9 @@ class ReplyIT {
     awaitStatus(ada, conversation, messageId, "sent");
 
     long later = System.currentTimeMillis();
-    postToWebhook(
+    RunningSystem.postMetaWebhook(
         inbox,
+        APP_SECRET,
         "{\"object\":\"instagram\",\"entry\":[{\"time\":"
             + later
             + ",\"id\":\""
@@ -122,18 +110,6 @@ class ReplyIT {
 
     awaitStatus(ada, conversation, messageId, "delivered");
     assertThat(FakePlatformApis.postsTo(sendPath)).hasSize(1);
-  }
-
-  private static void postToWebhook(JsonPath inbox, String json) {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    given()
-        .contentType("application/json")
-        .header("X-Hub-Signature-256", RunningSystem.metaSignature(APP_SECRET, body))
-        .body(body)
-        .when()
-        .post(inbox.getString("webhookUrl"))
-        .then()
-        .statusCode(200);
   }
 
   /** The id of the inbox's conversation once conversations has opened it. */

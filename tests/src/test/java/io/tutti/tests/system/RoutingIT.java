@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -104,22 +103,10 @@ class RoutingIT {
             .path("id");
     String conversation = null;
     try {
-      long now = System.currentTimeMillis();
-      postToWebhook(
+      RunningSystem.postMetaWebhook(
           inbox,
-          "{\"object\":\"instagram\",\"entry\":[{\"time\":"
-              + now
-              + ",\"id\":\""
-              + account
-              + "\",\"messaging\":[{\"sender\":{\"id\":\""
-              + customer
-              + "\"},\"recipient\":{\"id\":\""
-              + account
-              + "\"},\"timestamp\":"
-              + now
-              + ",\"message\":{\"mid\":\"routing-"
-              + account
-              + "\",\"text\":\"price?\"}}]}]}");
+          APP_SECRET,
+          RunningSystem.instagramDm(account, customer, "routing-" + account, "price?"));
 
       String inboxId = inbox.getString("id");
       JsonPath routed =
@@ -211,17 +198,5 @@ class RoutingIT {
         .map(team -> (String) team.get("id"))
         .findFirst()
         .orElseThrow(() -> new AssertionError("the demo workspace has no team " + name));
-  }
-
-  private static void postToWebhook(JsonPath inbox, String json) {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    given()
-        .contentType("application/json")
-        .header("X-Hub-Signature-256", RunningSystem.metaSignature(APP_SECRET, body))
-        .body(body)
-        .when()
-        .post(inbox.getString("webhookUrl"))
-        .then()
-        .statusCode(200);
   }
 }

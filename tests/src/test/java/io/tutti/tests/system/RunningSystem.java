@@ -64,6 +64,39 @@ final class RunningSystem {
         .jsonPath();
   }
 
+  /** A customer's Instagram DM as Meta posts it to the webhook, sent now. */
+  static String instagramDm(String account, String igsid, String mid, String text) {
+    long now = System.currentTimeMillis();
+    return "{\"object\":\"instagram\",\"entry\":[{\"time\":"
+        + now
+        + ",\"id\":\""
+        + account
+        + "\",\"messaging\":[{\"sender\":{\"id\":\""
+        + igsid
+        + "\"},\"recipient\":{\"id\":\""
+        + account
+        + "\"},\"timestamp\":"
+        + now
+        + ",\"message\":{\"mid\":\""
+        + mid
+        + "\",\"text\":\""
+        + text
+        + "\"}}]}]}";
+  }
+
+  /** Posts a Meta webhook (Messenger, Instagram, WhatsApp) to the inbox, signed as Meta signs. */
+  static void postMetaWebhook(JsonPath inbox, String appSecret, String json) {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    given()
+        .contentType("application/json")
+        .header("X-Hub-Signature-256", metaSignature(appSecret, body))
+        .body(body)
+        .when()
+        .post(inbox.getString("webhookUrl"))
+        .then()
+        .statusCode(200);
+  }
+
   /** {@code sha256=<hex>} of the body under the app secret, as Meta signs its webhooks. */
   static String metaSignature(String appSecret, byte[] body) {
     try {

@@ -62,24 +62,15 @@ public record QueueFilter(
 
   /** This filter, its search already resolved to these conversations. */
   public QueueFilter matching(List<String> ids) {
-    return new QueueFilter(
-        view,
-        statuses,
-        channels,
-        inboxes,
-        labels,
-        priorities,
-        assignee,
-        team,
-        q,
-        contactId,
-        excludeId,
-        ids,
-        false);
+    return searched(ids, false);
   }
 
   /** This filter, its search found by the queue's ordered scan. */
   public QueueFilter scanned() {
+    return searched(null, true);
+  }
+
+  private QueueFilter searched(List<String> matches, boolean byScan) {
     return new QueueFilter(
         view,
         statuses,
@@ -92,8 +83,8 @@ public record QueueFilter(
         q,
         contactId,
         excludeId,
-        null,
-        true);
+        matches,
+        byScan);
   }
 
   public static QueueFilter ofContact(String contactId) {
