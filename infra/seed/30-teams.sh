@@ -14,15 +14,18 @@ sam="$(subject_of sam)"
 existing="$(tutti_api "$token" GET /api/teams)"
 
 # ensure_team NAME DESCRIPTION MEMBER_ID STRATEGY: the team's id, creating it when the workspace has none of that
-# name, and giving a team of that name the strategy (a PUT keeps everything else the team has).
+# name, and giving a team of that name the strategy and the member (a PUT keeps everything else the team has). The
+# member is the demo user's id in this Keycloak: a database kept from another Keycloak knows them by an older id.
 ensure_team() {
   local found
   found="$(jq -c --arg name "$1" '(if type == "array" then . else .items end) | map(select(.name == $name)) | first // empty' <<<"$existing")"
   if [ -n "$found" ]; then
-    if [ "$(jq -r '.strategy // "manual"' <<<"$found")" != "$4" ]; then
+    if [ "$(jq -r '.strategy // "manual"' <<<"$found")" != "$4" ] ||
+      ! jq -e --arg member "$3" '.memberIds // [] | index($member)' <<<"$found" >/dev/null; then
       tutti_api "$token" PUT "/api/teams/$(jq -r .id <<<"$found")" \
-        "$(jq -c --arg strategy "$4" '{name, description, memberIds, fallbackStrategy, requiredSkills, timeZone,
-          businessHours, noReplyMinutes, leadId} + {strategy: $strategy}' <<<"$found")" >/dev/null
+        "$(jq -c --arg strategy "$4" --arg member "$3" '{name, description, memberIds, fallbackStrategy,
+          requiredSkills, timeZone, businessHours, noReplyMinutes, leadId}
+          + {strategy: $strategy, memberIds: ((.memberIds // []) + [$member] | unique)}' <<<"$found")" >/dev/null
     fi
     jq -r .id <<<"$found"
     return

@@ -2,6 +2,7 @@ package io.tutti.conversations.assignment;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tutti.conversations.conversation.Conversation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +28,20 @@ public class AssignmentSignals {
         "select count(pg_notify(:channel, cast(team_id as text))) from team_member where"
             + " workspace_id = :workspace and agent_id = :agent",
         Map.of("workspace", workspaceId, "agent", agentId));
+  }
+
+  /**
+   * A conversation resolved or snoozed (by an agent or a rule) frees its agent for their teams'
+   * queues; one waiting in a queue that opens again is for its team's agents to take.
+   */
+  public Uni<Void> statusChanged(Conversation c, boolean activeBefore) {
+    if (activeBefore && !c.active() && c.assigneeId != null) {
+      return agentTeams(c.workspaceId, c.assigneeId);
+    }
+    if (!activeBefore && c.active() && c.assigneeId == null && c.queuedAt != null) {
+      return team(c.teamId);
+    }
+    return Uni.createFrom().voidItem();
   }
 
   /** The queue of one team. */

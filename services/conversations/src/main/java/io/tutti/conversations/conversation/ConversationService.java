@@ -199,7 +199,7 @@ public class ConversationService {
                         c.status = target.id();
                         c.snoozeUntil = snoozeUntil;
                         return changed(c, List.of("status"), List.of(record), viewer, now)
-                            .chain(() -> queueSignal(c, activeBefore));
+                            .chain(() -> signals.statusChanged(c, activeBefore));
                       });
             })
         .chain(c -> detail(viewer, c));
@@ -275,20 +275,6 @@ public class ConversationService {
         .chain(() -> events.updated(c, changed, viewer.agentId(), null))
         // Only people's changes run conversation_updated rules: the rules' own never do.
         .chain(() -> routing.conversationUpdated(c, changed));
-  }
-
-  /**
-   * A conversation resolved or snoozed frees its agent for their teams' queues; one waiting in a
-   * queue that opens again is for its team's agents to take.
-   */
-  private Uni<Void> queueSignal(Conversation c, boolean activeBefore) {
-    if (activeBefore && !c.active() && c.assigneeId != null) {
-      return signals.agentTeams(c.workspaceId, c.assigneeId);
-    }
-    if (!activeBefore && c.active() && c.assigneeId == null && c.queuedAt != null) {
-      return signals.team(c.teamId);
-    }
-    return Uni.createFrom().voidItem();
   }
 
   private Uni<ConversationDetail> detail(Viewer viewer, Conversation c) {

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.tutti.conversations.activity.Activity;
 import io.tutti.conversations.activity.ActivityLog;
 import io.tutti.conversations.agent.AgentRepository;
+import io.tutti.conversations.assignment.AssignmentSignals;
 import io.tutti.conversations.assignment.Assignments;
 import io.tutti.conversations.canned.Placeholders;
 import io.tutti.conversations.conversation.Conversation;
@@ -37,6 +38,7 @@ class RuleActions {
   private final Assignments assignments;
   private final TeamRepository teams;
   private final AgentRepository agents;
+  private final AssignmentSignals signals;
   private final ConversationRepository conversations;
   private final MessageService messages;
   private final WebhookDeliveryRepository deliveries;
@@ -46,6 +48,7 @@ class RuleActions {
       Assignments assignments,
       TeamRepository teams,
       AgentRepository agents,
+      AssignmentSignals signals,
       ConversationRepository conversations,
       MessageService messages,
       WebhookDeliveryRepository deliveries,
@@ -53,6 +56,7 @@ class RuleActions {
     this.assignments = assignments;
     this.teams = teams;
     this.agents = agents;
+    this.signals = signals;
     this.conversations = conversations;
     this.messages = messages;
     this.deliveries = deliveries;
@@ -264,10 +268,12 @@ class RuleActions {
       c.resolvedAt = null;
       c.resolvedBy = null;
     }
+    boolean activeBefore = c.active();
     c.status = target;
     c.snoozeUntil = snoozeUntil;
     return activity
         .record(c, Activity.STATUS_CHANGED, rule.actor(), details, now)
+        .chain(() -> signals.statusChanged(c, activeBefore))
         .replaceWith(List.of("status"));
   }
 

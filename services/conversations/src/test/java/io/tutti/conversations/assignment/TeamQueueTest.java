@@ -223,6 +223,37 @@ class TeamQueueTest extends ServiceTest {
         .isEqualTo(5);
   }
 
+  @Test
+  void aRuleThatResolvesAConversationMakesRoomForTheNext() {
+    String team = leastLoadedTeam("amy");
+    Agents.signIn(workspace, "amy");
+    Agents.configure("amy", Map.of("capacity", 1));
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "name",
+                "Goodbyes resolve",
+                "trigger",
+                "message_received",
+                "conditions",
+                List.of(Map.of("field", "message.text", "operator", "contains", "value", "bye")),
+                "actions",
+                List.of(Map.of("type", "set_status", "value", "resolved"))))
+        .post("/api/routing-rules")
+        .then()
+        .statusCode(201);
+    Received customer = Received.on(newInbox(), "messenger");
+    String taken = conversationOf(customer);
+    assign(taken, Map.of("teamId", team));
+    String next = newConversation();
+    assertThat(assign(next, Map.of("teamId", team)).getString("assigneeId")).isNull();
+
+    conversationOf(customer.text("Thanks, bye!"));
+
+    awaitAssignee(next, "amy");
+  }
+
   private String leastLoadedTeam(String... members) {
     return Teams.create(
         Map.of(
