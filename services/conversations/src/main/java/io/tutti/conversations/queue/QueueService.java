@@ -122,7 +122,7 @@ public class QueueService {
     return Panache.getSession()
         .chain(
             session ->
-                bind(session.<Number>createNativeQuery(sample.text(), Number.class), sample)
+                bind(session.<Long>createNativeQuery(sample.text(), Long.class), sample)
                     .getSingleResult())
         .map(matches -> matches.doubleValue() >= COMMON_SHARE * SAMPLE);
   }

@@ -310,6 +310,37 @@ class QueueTest extends ServiceTest {
   }
 
   @Test
+  void commonWordsAreFoundTogetherAndApartAsTheStatisticsTellThem() {
+    // Words the statistics count as common (each in a large share of the conversations): together
+    // they meet often (lynx ocelot), or never (ocelot puma), and the search finds both right.
+    Database.update(
+        "insert into conversation (id, workspace_id, inbox_id, channel, external_contact_id,"
+            + " status, last_message_at, activity_changed_at, opened_at, updated_at, search)"
+            + " select gen_random_uuid(), ?, 'inbox-cats', 'sms', 'cat-' || i, 'open',"
+            + " cast(? as timestamptz) + i * interval '1 second', now() - interval '1 hour',"
+            + " now() - interval '1 hour', now(), to_tsvector('simple', 'lynx '"
+            + " || case when i % 2 = 0 then 'ocelot' else 'puma' end || ' ' || i)"
+            + " from generate_series(1, 1200) i",
+        workspace, base.toString());
+    Database.update("analyze conversation");
+
+    List<String> together = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonPath page =
+          queue("q=lynx ocelot&limit=100" + (cursor == null ? "" : "&cursor=" + cursor));
+      together.addAll(ids(page));
+      cursor = page.getString("nextCursor");
+    } while (cursor != null);
+    assertThat(together).hasSize(600).doesNotHaveDuplicates();
+    assertThat(queue("q=lynx&limit=1").getString("items[0].lastMessageAt"))
+        .isEqualTo(base.plusSeconds(1200).toString());
+    assertThat(ids(queue("q=ocelot puma"))).isEmpty();
+    assertThat(given().get("/api/conversations/counts?q=lynx ocelot").jsonPath().getLong("all"))
+        .isEqualTo(6);
+  }
+
+  @Test
   void badQueueParametersAreRefusedByName() {
     Map<String, String> cases = new HashMap<>();
     cases.put("view=everything", "view");
