@@ -84,8 +84,8 @@ public class QueueService {
    * conversations) from a common one. A single common word is found by the ordered scan. Common
    * words together may still rarely meet, so the workspace's {@link #SAMPLE} most recent
    * conversations show how often they do. Otherwise the search index is asked for at most {@link
-   * #FEW_MATCHES} + 1 matches: when there are no more, the page is picked from those, else the
-   * ordered scan finds them after all.
+   * #FEW_MATCHES} + 1 matches (of the rare words alone, when there are any): when there are no
+   * more, the page is picked from those, else the ordered scan finds them after all.
    */
   private Uni<QueueFilter> narrowed(Viewer viewer, QueueFilter filter) {
     if (filter.q() == null) {
@@ -98,12 +98,15 @@ public class QueueService {
                 bind(session.<Object[]>createNativeQuery(shares.text()), shares).getResultList())
         .chain(
             words -> {
-              boolean allCommon =
-                  !words.isEmpty()
-                      && words.stream()
-                          .allMatch(word -> ((Number) word[1]).doubleValue() >= COMMON_SHARE);
-              if (!allCommon) {
-                return fewMatches(viewer, filter);
+              List<String> rare =
+                  words.stream()
+                      .filter(word -> ((Number) word[1]).doubleValue() < COMMON_SHARE)
+                      .map(word -> (String) word[0])
+                      .toList();
+              if (!rare.isEmpty()) {
+                // The rare words alone find the candidates: a common one would make the index read
+                // its long list of conversations too. The page still checks every word.
+                return fewMatches(viewer, filter, String.join(" ", rare));
               }
               if (words.size() == 1) {
                 return Uni.createFrom().item(filter.scanned());
@@ -113,7 +116,7 @@ public class QueueService {
                       often ->
                           often
                               ? Uni.createFrom().item(filter.scanned())
-                              : fewMatches(viewer, filter));
+                              : fewMatches(viewer, filter, filter.q()));
             });
   }
 
@@ -127,9 +130,8 @@ public class QueueService {
         .map(matches -> matches.doubleValue() >= COMMON_SHARE * SAMPLE);
   }
 
-  private Uni<QueueFilter> fewMatches(Viewer viewer, QueueFilter filter) {
-    QueueQuery.Sql probe =
-        QueueQuery.searchMatches(viewer.workspaceId(), filter.q(), FEW_MATCHES + 1);
+  private Uni<QueueFilter> fewMatches(Viewer viewer, QueueFilter filter, String words) {
+    QueueQuery.Sql probe = QueueQuery.searchMatches(viewer.workspaceId(), words, FEW_MATCHES + 1);
     return Panache.withTransaction(
             () ->
                 Panache.getSession()
