@@ -114,24 +114,8 @@ class ReplyIT {
 
   /** The id of the inbox's conversation once conversations has opened it. */
   private static String awaitConversation(String token, String inboxId) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(250))
-        .until(
-            () ->
-                given()
-                    .auth()
-                    .oauth2(token)
-                    .queryParam("view", "all")
-                    .queryParam("inbox", inboxId)
-                    .when()
-                    .get(RunningSystem.GATEWAY_URL + "/api/conversations")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath()
-                    .getString("items[0].id"),
-            id -> id != null);
+    return RunningSystem.awaitQueue(token, inboxId, page -> page.getString("items[0].id") != null)
+        .getString("items[0].id");
   }
 
   private static void awaitStatus(

@@ -2,11 +2,9 @@ package io.tutti.tests.system;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -110,41 +108,14 @@ class RoutingIT {
 
       String inboxId = inbox.getString("id");
       JsonPath routed =
-          await()
-              .atMost(Duration.ofSeconds(30))
-              .pollInterval(Duration.ofMillis(250))
-              .until(
-                  () ->
-                      given()
-                          .auth()
-                          .oauth2(ada)
-                          .queryParam("view", "all")
-                          .queryParam("inbox", inboxId)
-                          .when()
-                          .get(RunningSystem.GATEWAY_URL + "/api/conversations")
-                          .then()
-                          .statusCode(200)
-                          .extract()
-                          .jsonPath(),
-                  page -> sam.equals(page.getString("items[0].assigneeId")));
+          RunningSystem.awaitQueue(
+              ada, inboxId, page -> sam.equals(page.getString("items[0].assigneeId")));
       conversation = routed.getString("items[0].id");
       assertThat(routed.getString("items[0].teamId")).isEqualTo(sales);
       assertThat(routed.getString("items[0].priority")).isEqualTo("high");
 
       // sam finds it in his own queue.
-      List<String> mine =
-          given()
-              .auth()
-              .oauth2(samToken)
-              .queryParam("view", "mine")
-              .queryParam("inbox", inboxId)
-              .when()
-              .get(RunningSystem.GATEWAY_URL + "/api/conversations")
-              .then()
-              .statusCode(200)
-              .extract()
-              .jsonPath()
-              .getList("items.id");
+      List<String> mine = RunningSystem.queue(samToken, "mine", inboxId).getList("items.id");
       assertThat(mine).containsExactly(conversation);
 
       String activity =

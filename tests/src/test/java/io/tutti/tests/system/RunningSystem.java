@@ -2,15 +2,18 @@ package io.tutti.tests.system;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -62,6 +65,29 @@ final class RunningSystem {
         .statusCode(201)
         .extract()
         .jsonPath();
+  }
+
+  /** The first page of the caller's queue in one view ({@code all}, {@code mine}…) of one inbox. */
+  static JsonPath queue(String token, String view, String inboxId) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .queryParam("view", view)
+        .queryParam("inbox", inboxId)
+        .when()
+        .get(GATEWAY_URL + "/api/conversations")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  /** The inbox's queue (view all) once it shows what {@code shows} asks, within 30 seconds. */
+  static JsonPath awaitQueue(String token, String inboxId, Predicate<JsonPath> shows) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> queue(token, "all", inboxId), shows::test);
   }
 
   /** A customer's Instagram DM as Meta posts it to the webhook, sent now. */

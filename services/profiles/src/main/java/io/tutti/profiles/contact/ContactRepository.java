@@ -34,6 +34,11 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
     return findInWorkspace(workspaceId, id).chain(contact -> follow(contact, 0));
   }
 
+  /** As {@link #current}; a contact this workspace does not have is a 404. */
+  public Uni<Contact> currentOrNotFound(String workspaceId, UUID id) {
+    return current(workspaceId, id).onItem().ifNull().failWith(() -> Ids.contactNotFound(id));
+  }
+
   /**
    * As {@link #current}, holding the contact's row until the transaction ends: what resolves
    * messages and records sessions writes the row, and must not overwrite an agent's edit made

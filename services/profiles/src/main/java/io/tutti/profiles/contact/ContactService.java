@@ -81,12 +81,7 @@ public class ContactService {
    */
   @WithSession
   public Uni<ContactView> get(String workspaceId, UUID id) {
-    return contacts
-        .current(workspaceId, id)
-        .onItem()
-        .ifNull()
-        .failWith(() -> Ids.contactNotFound(id))
-        .chain(this::view);
+    return contacts.currentOrNotFound(workspaceId, id).chain(this::view);
   }
 
   @WithTransaction

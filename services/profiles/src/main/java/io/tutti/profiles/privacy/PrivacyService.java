@@ -83,10 +83,7 @@ public class PrivacyService {
   @WithSession
   public Uni<ContactExport> export(String workspaceId, UUID id) {
     return contacts
-        .current(workspaceId, id)
-        .onItem()
-        .ifNull()
-        .failWith(() -> Ids.contactNotFound(id))
+        .currentOrNotFound(workspaceId, id)
         .chain(contact -> contacts.family(contact.id).chain(family -> export(contact, family)));
   }
 

@@ -73,10 +73,7 @@ public class TimelineService {
     return Panache.withSession(
             () ->
                 contacts
-                    .current(workspaceId, id)
-                    .onItem()
-                    .ifNull()
-                    .failWith(() -> Ids.contactNotFound(id))
+                    .currentOrNotFound(workspaceId, id)
                     .chain(
                         contact ->
                             contacts
