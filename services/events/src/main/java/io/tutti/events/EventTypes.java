@@ -9,6 +9,7 @@ import io.tutti.events.type.ContactUpdated;
 import io.tutti.events.type.ConversationMessageAdded;
 import io.tutti.events.type.ConversationOpened;
 import io.tutti.events.type.ConversationUpdated;
+import io.tutti.events.type.IdentityObserved;
 import io.tutti.events.type.MessageReceived;
 import io.tutti.events.type.MessageStatusChanged;
 import io.tutti.events.type.OutboundRequested;
@@ -34,6 +35,7 @@ public final class EventTypes {
   public static final String CONTACT_ERASED = "contact.erased";
   public static final String SESSION_RECORDED = "session.recorded";
   public static final String SALE_RECORDED = "sale.recorded";
+  public static final String IDENTITY_OBSERVED = "identity.observed";
 
   private static final Map<String, Class<? extends EventPayload>> PAYLOADS =
       Map.ofEntries(
@@ -50,7 +52,8 @@ public final class EventTypes {
           Map.entry(CONTACT_STAGE_CHANGED, ContactStageChanged.class),
           Map.entry(CONTACT_ERASED, ContactErased.class),
           Map.entry(SESSION_RECORDED, SessionRecorded.class),
-          Map.entry(SALE_RECORDED, SaleRecorded.class));
+          Map.entry(SALE_RECORDED, SaleRecorded.class),
+          Map.entry(IDENTITY_OBSERVED, IdentityObserved.class));
 
   private EventTypes() {}
 

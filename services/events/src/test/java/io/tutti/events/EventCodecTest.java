@@ -13,6 +13,7 @@ import io.tutti.events.type.ContactUpdated;
 import io.tutti.events.type.ConversationMessageAdded;
 import io.tutti.events.type.ConversationOpened;
 import io.tutti.events.type.ConversationUpdated;
+import io.tutti.events.type.IdentityObserved;
 import io.tutti.events.type.MessageReceived;
 import io.tutti.events.type.MessageStatusChanged;
 import io.tutti.events.type.OutboundRequested;
@@ -118,7 +119,9 @@ class EventCodecTest {
             "https://shop.example/?utm_source=google",
             "https://www.google.com/",
             AT),
-        new SaleRecorded("sale-1", "contact-1", "order-1001", new BigDecimal("100.50"), "USD", AT));
+        new SaleRecorded("sale-1", "contact-1", "order-1001", new BigDecimal("100.50"), "USD", AT),
+        new IdentityObserved(
+            "web", "visitor-1", "Ada", "ada@example.com", "+819012345678", AT, "track"));
   }
 
   @Test
