@@ -3,11 +3,13 @@ package io.tutti.profiles.identity;
 import io.smallrye.mutiny.Uni;
 import io.tutti.events.EventEnvelope;
 import io.tutti.events.UuidV7;
+import io.tutti.events.type.IdentityObserved;
 import io.tutti.events.type.MessageReceived;
 import io.tutti.events.type.Referral;
 import io.tutti.profiles.contact.Contact;
 import io.tutti.profiles.contact.ContactRepository;
 import io.tutti.profiles.contact.Ids;
+import io.tutti.profiles.contact.InOrder;
 import io.tutti.profiles.contact.Touch;
 import io.tutti.profiles.merge.MergeSuggestions;
 import io.tutti.profiles.messaging.ContactEvents;
@@ -20,19 +22,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Knows who wrote: resolves the sender of each {@code message.received} to a contact and answers
- * with {@code contact.resolved}, in the transaction of the consumer that called it.
+ * Knows who wrote: resolves the sender of each {@code message.received}, and the person of each
+ * {@code identity.observed} (a website visitor's identify call, an order's buyer), to a contact and
+ * answers with {@code contact.resolved}, in the transaction of the consumer that called it.
  *
  * <ul>
  *   <li>A known identity (channel, external id) is its contact's.
- *   <li>A new identity whose channel proves a phone (WhatsApp, SMS) or email (email, or the address
- *       a chat visitor gave) joins the oldest contact holding that phone or email: by an identity
- *       proving it or by a handle on the contact. This is the only linking done without a person.
+ *   <li>A new identity whose channel proves a phone (WhatsApp, SMS, an order) or email (email, the
+ *       address a chat visitor gave or a visitor identified with, an order) joins the oldest
+ *       contact holding that phone or email: by an identity proving it or by a handle on the
+ *       contact. This is the only linking done without a person.
  *   <li>Otherwise a new contact is created.
  * </ul>
  *
- * Handles the message shows are added to the contact, except an address a known website visitor
- * gives that another contact already holds: that becomes a merge suggestion, never a silent merge.
+ * Handles the event shows are added to the contact, except an address or number a person gave for a
+ * known identity (or beside the proof that linked it) that another contact already holds: that
+ * becomes a merge suggestion, never a silent merge. Only messages are touches (first and last
+ * touch); an observation is none.
  */
 @ApplicationScoped
 public class IdentityResolver {
@@ -65,22 +71,49 @@ public class IdentityResolver {
     this.events = events;
   }
 
+  /** Resolves the sender of a {@code message.received}: a touch of the contact. */
   public Uni<Void> resolve(EventEnvelope event) {
     MessageReceived message = (MessageReceived) event.payload();
     Sender sender = Sender.of(message, phones);
-    String workspaceId = event.workspaceId();
     Instant now = Ids.now();
     Instant sentAt =
         message.sentAt() == null ? now : message.sentAt().truncatedTo(ChronoUnit.MICROS);
+    Occasion occasion =
+        new Occasion(
+            message.inboxId(),
+            new Touch(sender.channel(), campaign(message.referral()), sentAt),
+            message.text(),
+            event.id().toString());
+    return resolve(event, sender, occasion, now);
+  }
+
+  /**
+   * Resolves the person of an {@code identity.observed} as a message sender is resolved, without a
+   * touch, an inbox or a message.
+   *
+   * @throws IllegalArgumentException when the event is no identity.observed, names no identity on
+   *     {@code web} or {@code shop}, or names a new identity and tells nothing of the person (no
+   *     name, valid email or phone): a contact of nothing but an id helps nobody
+   */
+  public Uni<Void> observe(EventEnvelope event) {
+    if (!(event.payload() instanceof IdentityObserved observed)) {
+      return Uni.createFrom()
+          .failure(new IllegalArgumentException(event.type() + " is no identity.observed"));
+    }
+    return resolve(event, Sender.of(observed, phones), Occasion.OBSERVATION, Ids.now());
+  }
+
+  private Uni<Void> resolve(EventEnvelope event, Sender sender, Occasion occasion, Instant now) {
+    String workspaceId = event.workspaceId();
     return locks
         .lock(workspaceId, "identity:" + sender.key())
         .chain(() -> identities.find(workspaceId, sender.channel(), sender.externalId()))
         .chain(
             identity ->
                 identity != null
-                    ? known(workspaceId, identity, sender, message.inboxId(), now)
-                    : firstMessage(workspaceId, sender, message.inboxId(), now))
-        .chain(resolution -> settle(event, message, sender, resolution, sentAt, now));
+                    ? known(workspaceId, identity, sender, occasion.inboxId(), now)
+                    : firstSight(workspaceId, sender, occasion, now))
+        .chain(resolution -> settle(event, sender, occasion, resolution, now));
   }
 
   private Uni<Resolution> known(
@@ -95,57 +128,83 @@ public class IdentityResolver {
               }
               identity.contactId = contact.id;
               seen(identity, sender, inboxId, now);
-              return new Resolution(contact, identity, false, false);
+              return new Resolution(contact, identity, false, null);
             });
   }
 
-  private Uni<Resolution> firstMessage(
-      String workspaceId, Sender sender, String inboxId, Instant now) {
-    Uni<Contact> linked =
-        sender.linkKey() == null
-            ? Uni.createFrom().nullItem()
-            : locks
-                .lock(workspaceId, sender.linkKey())
-                .chain(() -> holders(workspaceId, sender.proved()))
-                .chain(
-                    found ->
-                        found.isEmpty()
-                            ? Uni.createFrom().<Contact>nullItem()
-                            : contacts.currentForUpdate(workspaceId, found.getFirst().id));
-    return linked.chain(
-        existing -> {
-          Contact contact = existing != null ? existing : newContact(workspaceId, now);
-          ContactIdentity identity = new ContactIdentity();
-          identity.id = UuidV7.next();
-          identity.workspaceId = workspaceId;
-          identity.contactId = contact.id;
-          identity.channel = sender.channel();
-          identity.externalId = sender.externalId();
-          identity.linkKey = sender.linkKey();
-          identity.firstSeenAt = now;
-          seen(identity, sender, inboxId, now);
-          Uni<Contact> stored =
-              existing != null ? Uni.createFrom().item(contact) : contacts.persist(contact);
-          return stored
-              .chain(() -> identities.persist(identity))
-              .map(i -> new Resolution(contact, identity, existing == null, existing != null));
-        });
+  private Uni<Resolution> firstSight(
+      String workspaceId, Sender sender, Occasion occasion, Instant now) {
+    if (!occasion.isMessage() && sender.tellsNothing()) {
+      return Uni.createFrom()
+          .failure(
+              new IllegalArgumentException(
+                  "identity.observed of a new identity "
+                      + sender.channel()
+                      + " without a name, email or phone"));
+    }
+    return linkable(workspaceId, sender.proofs())
+        .chain(
+            link -> {
+              Contact existing = link == null ? null : link.contact();
+              Contact contact = existing != null ? existing : newContact(workspaceId, now);
+              ContactIdentity identity = new ContactIdentity();
+              identity.id = UuidV7.next();
+              identity.workspaceId = workspaceId;
+              identity.contactId = contact.id;
+              identity.channel = sender.channel();
+              identity.externalId = sender.externalId();
+              Handle linkedBy = link == null ? null : link.by();
+              identity.linkKey =
+                  linkedBy != null
+                      ? linkedBy.linkKey()
+                      : sender.proofs().isEmpty() ? null : sender.proofs().getFirst().linkKey();
+              identity.firstSeenAt = now;
+              seen(identity, sender, occasion.inboxId(), now);
+              Uni<Contact> stored =
+                  existing != null ? Uni.createFrom().item(contact) : contacts.persist(contact);
+              return stored
+                  .chain(() -> identities.persist(identity))
+                  .map(i -> new Resolution(contact, identity, existing == null, linkedBy));
+            });
   }
 
-  /** Fills in what the message tells about the contact, then announces the resolution. */
+  /**
+   * The oldest contact holding the first of the proofs that any contact holds, locked, with that
+   * proof; null when none does. Every proof's key is locked first, in one order, so two identities
+   * proving the same phone or email at once cannot both create a contact.
+   */
+  private Uni<Link> linkable(String workspaceId, List<Handle> proofs) {
+    List<String> keys = proofs.stream().map(Handle::linkKey).distinct().sorted().toList();
+    Uni<Void> locked = InOrder.each(keys, key -> locks.lock(workspaceId, key));
+    return locked.chain(() -> firstHeld(workspaceId, proofs, 0));
+  }
+
+  private Uni<Link> firstHeld(String workspaceId, List<Handle> proofs, int index) {
+    if (index >= proofs.size()) {
+      return Uni.createFrom().nullItem();
+    }
+    Handle proof = proofs.get(index);
+    return holders(workspaceId, proof)
+        .chain(
+            found ->
+                found.isEmpty()
+                    ? firstHeld(workspaceId, proofs, index + 1)
+                    : contacts
+                        .currentForUpdate(workspaceId, found.getFirst().id)
+                        .map(contact -> new Link(contact, proof)));
+  }
+
+  /** Fills in what the event tells about the contact, then announces the resolution. */
   private Uni<Void> settle(
-      EventEnvelope event,
-      MessageReceived message,
-      Sender sender,
-      Resolution resolution,
-      Instant sentAt,
-      Instant now) {
+      EventEnvelope event, Sender sender, Occasion occasion, Resolution resolution, Instant now) {
     Contact contact = resolution.contact();
     boolean named = contact.name == null && sender.name() != null;
     if (named) {
       contact.name = sender.name();
     }
-    contact.touched(new Touch(sender.channel(), campaign(message.referral()), sentAt));
+    if (occasion.touch() != null) {
+      contact.touched(occasion.touch());
+    }
     return handles
         .ofContact(contact.id)
         .chain(
@@ -161,14 +220,14 @@ public class IdentityResolver {
                           return (changed
                                   ? reindex(contact, resolution.identity(), held, now)
                                   : Uni.createFrom().voidItem())
-                              .chain(() -> suggestions.fromMessage(contact, message.text()))
+                              .chain(() -> suggestions.fromMessage(contact, occasion.text()))
                               .chain(
                                   () ->
                                       events.resolved(
                                           resolution.identity(),
-                                          message.inboxId(),
+                                          occasion.inboxId(),
                                           resolution.created(),
-                                          event.id().toString(),
+                                          occasion.messageEventId(),
                                           event.correlationId()))
                               .chain(
                                   () ->
@@ -209,15 +268,12 @@ public class IdentityResolver {
       if (all.stream().anyMatch(h -> h.sameAs(handle))) {
         continue;
       }
-      boolean visitorIdentifies =
-          !resolution.created()
-              && !resolution.linked()
-              && sender.channel().equals("web")
-              && handle.kind().equals(ContactHandle.EMAIL);
+      boolean given =
+          !resolution.created() && !handle.equals(resolution.linkedBy()) && sender.gave(handle);
       chain =
           chain.chain(
               () -> {
-                if (!visitorIdentifies) {
+                if (!given) {
                   return persistHandle(contact, handle, sender.channel(), now, all);
                 }
                 return holders(contact.workspaceId, handle)
@@ -225,8 +281,11 @@ public class IdentityResolver {
                         others -> {
                           List<Contact> elsewhere =
                               others.stream().filter(c -> !c.id.equals(contact.id)).toList();
-                          return elsewhere.isEmpty()
-                              ? persistHandle(contact, handle, sender.channel(), now, all)
+                          if (elsewhere.isEmpty()) {
+                            return persistHandle(contact, handle, sender.channel(), now, all);
+                          }
+                          return sender.channel().equals(IdentityObserved.CHANNEL_SHOP)
+                              ? suggestions.buyerIdentified(contact, handle.value(), elsewhere)
                               : suggestions.visitorIdentified(contact, handle.value(), elsewhere);
                         });
               });
@@ -288,8 +347,30 @@ public class IdentityResolver {
   }
 
   /**
-   * @param linked a new identity joined an existing contact
+   * @param linkedBy the proof by which a new identity joined an existing contact; null when it did
+   *     not
    */
   private record Resolution(
-      Contact contact, ContactIdentity identity, boolean created, boolean linked) {}
+      Contact contact, ContactIdentity identity, boolean created, Handle linkedBy) {
+
+    boolean linked() {
+      return linkedBy != null;
+    }
+  }
+
+  /** The contact a new identity joins, and the proof it joins by. */
+  private record Link(Contact contact, Handle by) {}
+
+  /**
+   * What brought the identity here: a message (its inbox, the touch it is, its text and event id),
+   * or an observation outside any conversation, which has none of them.
+   */
+  private record Occasion(String inboxId, Touch touch, String text, String messageEventId) {
+
+    static final Occasion OBSERVATION = new Occasion(null, null, null, null);
+
+    boolean isMessage() {
+      return messageEventId != null;
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package io.tutti.profiles.identity;
 
+import io.tutti.events.type.IdentityObserved;
 import io.tutti.events.type.MessageReceived;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,11 +8,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Who wrote a {@code message.received}, as profiles reads it: the identity, the handles the message
- * shows and the link key the channel proves.
+ * Who an event names, as profiles reads it: the identity, the handles the event shows and the
+ * phones or emails it proves. The sender of a {@code message.received}, or the person of an {@code
+ * identity.observed}.
  *
- * @param handles phone, email or username the message shows, normalised
- * @param proved the phone or email the channel proves (see {@link LinkKeys}); null when none
+ * @param handles phone, email or username the event shows, normalised
+ * @param proofs the phones and emails the event proves (see {@link LinkKeys}), the one to link by
+ *     first; empty when none
  */
 record Sender(
     String channel,
@@ -19,9 +22,10 @@ record Sender(
     String name,
     String handle,
     List<Handle> handles,
-    Handle proved) {
+    List<Handle> proofs) {
 
   static final int MAX_EXTERNAL_ID = 320;
+  private static final int MAX_CHANNEL = 30;
   private static final int MAX_NAME = 200;
 
   /**
@@ -29,20 +33,9 @@ record Sender(
    *     resolved, and is dead-lettered after the consumer's retries
    */
   static Sender of(MessageReceived message, PhoneNumbers phones) {
-    String channel = blankToNull(message.channel());
-    String rawId = blankToNull(message.externalContactId());
-    if (channel == null || channel.length() > 30) {
-      throw new IllegalArgumentException("message.received without a channel");
-    }
-    if (rawId == null || rawId.length() > MAX_EXTERNAL_ID) {
-      throw new IllegalArgumentException("message.received without a usable externalContactId");
-    }
-    channel = channel.toLowerCase(Locale.ROOT);
+    String channel = channel(message.channel(), "message.received");
+    String rawId = externalId(message.externalContactId(), "message.received", "externalContactId");
     String externalId = channel.equals("email") ? rawId.toLowerCase(Locale.ROOT) : rawId;
-    String name = blankToNull(message.contactName());
-    if (name != null && name.length() > MAX_NAME) {
-      name = name.substring(0, MAX_NAME);
-    }
     String handle = blankToNull(message.contactHandle());
     if (handle != null && handle.length() > MAX_EXTERNAL_ID) {
       handle = null;
@@ -64,7 +57,50 @@ record Sender(
     if (shown.isPresent() && handles.stream().noneMatch(shown.get()::equals)) {
       handles.add(shown.get());
     }
-    return new Sender(channel, externalId, name, handle, List.copyOf(handles), proved.orElse(null));
+    return new Sender(
+        channel,
+        externalId,
+        name(message.contactName()),
+        handle,
+        List.copyOf(handles),
+        proved.map(List::of).orElse(List.of()));
+  }
+
+  /**
+   * The person of an {@code identity.observed}. A website visitor's identify call proves the email
+   * it gives, as the address a chat visitor types does; an order proves its email and its phone,
+   * and links by the email first. Addresses and numbers that are no valid ones are left out.
+   *
+   * @throws IllegalArgumentException when the event names no identity on {@code web} or {@code
+   *     shop}: it can never be resolved, and is dead-lettered after the consumer's retries
+   */
+  static Sender of(IdentityObserved observed, PhoneNumbers phones) {
+    String channel = channel(observed.channel(), "identity.observed");
+    if (!channel.equals(IdentityObserved.CHANNEL_WEB)
+        && !channel.equals(IdentityObserved.CHANNEL_SHOP)) {
+      throw new IllegalArgumentException(
+          "identity.observed on channel " + channel + ", which is neither web nor shop");
+    }
+    String externalId = externalId(observed.externalId(), "identity.observed", "externalId");
+    Optional<Handle> email = Emails.normalise(observed.email()).map(Handle::email);
+    Optional<Handle> phone =
+        phones.e164FromChannel(blankToNull(observed.phone())).map(Handle::phone);
+    List<Handle> handles = new ArrayList<>();
+    email.ifPresent(handles::add);
+    phone.ifPresent(handles::add);
+    List<Handle> proofs =
+        channel.equals(IdentityObserved.CHANNEL_SHOP)
+            ? List.copyOf(handles)
+            : email.stream().toList();
+    String handle =
+        email.isPresent()
+            ? observed.email().strip()
+            : phone.isPresent() ? observed.phone().strip() : null;
+    if (handle != null && handle.length() > MAX_EXTERNAL_ID) {
+      handle = null;
+    }
+    return new Sender(
+        channel, externalId, name(observed.name()), handle, List.copyOf(handles), proofs);
   }
 
   /** The handle a channel showed: an email address, a phone number, or a username there. */
@@ -84,13 +120,46 @@ record Sender(
         : Optional.of(Handle.username(channel, username.toLowerCase(Locale.ROOT)));
   }
 
-  /** The key that links this identity to contacts holding the same phone or email, or null. */
-  String linkKey() {
-    return proved == null ? null : proved.linkKey();
+  /**
+   * Whether a handle this sender shows is one a person gave rather than one the channel proves for
+   * the identity: an address a website visitor gave, an order's email or phone. Given to an
+   * identity already known, or beside the proof that linked it, such a handle another contact holds
+   * is evidence for a merge, not a handle to copy.
+   */
+  boolean gave(Handle handle) {
+    return (channel.equals(IdentityObserved.CHANNEL_WEB)
+            || channel.equals(IdentityObserved.CHANNEL_SHOP))
+        && proofs.contains(handle);
+  }
+
+  /** Whether the event tells nothing about the person but the identity itself. */
+  boolean tellsNothing() {
+    return name == null && handles.isEmpty();
   }
 
   String key() {
     return channel + ":" + externalId;
+  }
+
+  private static String channel(String raw, String type) {
+    String channel = blankToNull(raw);
+    if (channel == null || channel.length() > MAX_CHANNEL) {
+      throw new IllegalArgumentException(type + " without a channel");
+    }
+    return channel.toLowerCase(Locale.ROOT);
+  }
+
+  private static String externalId(String raw, String type, String field) {
+    String id = blankToNull(raw);
+    if (id == null || id.length() > MAX_EXTERNAL_ID) {
+      throw new IllegalArgumentException(type + " without a usable " + field);
+    }
+    return id;
+  }
+
+  private static String name(String raw) {
+    String name = blankToNull(raw);
+    return name != null && name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
   }
 
   private static String blankToNull(String value) {

@@ -24,8 +24,9 @@ import java.util.function.Function;
  *
  * <p>Confidence of each reason: someone gave a contact a phone or email another contact holds,
  * 0.95; a customer wrote an email address, 0.85, or a phone number, 0.75, that another contact
- * holds; a website visitor identified with another contact's email, 0.80; the same name and the
- * same company, 0.60, or the same name and city, 0.40. A pair's confidence is its strongest reason.
+ * holds; a website visitor identified with another contact's email, or a shop buyer's order gave
+ * another contact's email or phone, 0.80; the same name and the same company, 0.60, or the same
+ * name and city, 0.40. A pair's confidence is its strongest reason.
  */
 @ApplicationScoped
 public class MergeSuggestions {
@@ -33,7 +34,7 @@ public class MergeSuggestions {
   static final BigDecimal SAME_HANDLE = new BigDecimal("0.95");
   static final BigDecimal MENTIONED_EMAIL = new BigDecimal("0.85");
   static final BigDecimal MENTIONED_PHONE = new BigDecimal("0.75");
-  static final BigDecimal VISITOR_IDENTIFIED = new BigDecimal("0.80");
+  static final BigDecimal PERSON_IDENTIFIED = new BigDecimal("0.80");
   static final BigDecimal SAME_NAME_AND_COMPANY = new BigDecimal("0.60");
   static final BigDecimal SAME_NAME_AND_CITY = new BigDecimal("0.40");
 
@@ -93,17 +94,26 @@ public class MergeSuggestions {
 
   /** A known website visitor gave an email address that other contacts hold. */
   public Uni<Void> visitorIdentified(Contact visitor, String email, List<Contact> holders) {
+    return identified(visitor, SuggestionReason.WEB_VISITOR_IDENTIFIED, email, holders);
+  }
+
+  /**
+   * A known shop buyer's order, or the order of a buyer who joined a contact by its other proof,
+   * gave an email address or phone number that other contacts hold.
+   */
+  public Uni<Void> buyerIdentified(Contact buyer, String emailOrPhone, List<Contact> holders) {
+    return identified(buyer, SuggestionReason.SHOP_BUYER_IDENTIFIED, emailOrPhone, holders);
+  }
+
+  private Uni<Void> identified(
+      Contact contact, String reason, String detail, List<Contact> holders) {
     return each(
         holders,
         holder ->
             suggest(
-                visitor,
+                contact,
                 holder.id,
-                new SuggestionReason(
-                    SuggestionReason.WEB_VISITOR_IDENTIFIED,
-                    email,
-                    VISITOR_IDENTIFIED,
-                    Ids.now())));
+                new SuggestionReason(reason, detail, PERSON_IDENTIFIED, Ids.now())));
   }
 
   /** Other contacts with the same name and the same company or city. */

@@ -14,7 +14,7 @@ import java.util.List;
  *
  * @param reason a stable code: {@code same-email}, {@code same-phone}, {@code
  *     message-mentions-email}, {@code message-mentions-phone}, {@code web-visitor-identified},
- *     {@code same-name-and-company}, {@code same-name-and-city}
+ *     {@code shop-buyer-identified}, {@code same-name-and-company}, {@code same-name-and-city}
  * @param detail what matched, for the person deciding: the address, number, company or city
  * @param confidence 0 to 1: how likely the two are one person on this evidence alone
  */
@@ -25,6 +25,7 @@ public record SuggestionReason(String reason, String detail, BigDecimal confiden
   public static final String MESSAGE_MENTIONS_EMAIL = "message-mentions-email";
   public static final String MESSAGE_MENTIONS_PHONE = "message-mentions-phone";
   public static final String WEB_VISITOR_IDENTIFIED = "web-visitor-identified";
+  public static final String SHOP_BUYER_IDENTIFIED = "shop-buyer-identified";
   public static final String SAME_NAME_AND_COMPANY = "same-name-and-company";
   public static final String SAME_NAME_AND_CITY = "same-name-and-city";
 
