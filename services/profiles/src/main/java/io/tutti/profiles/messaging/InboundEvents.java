@@ -12,15 +12,17 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * What profiles hears: every customer message (to know who wrote), and attribution's sessions and
- * sales (for the timeline, first and last touch, and the customer stage). Each event is handled
- * once per consumer, acked after its transaction commits.
+ * What profiles hears: every customer message (to know who wrote), the people attribution observes
+ * outside conversations (website visitors who identify, shop buyers: resolved like senders), and
+ * attribution's sessions and sales (for the timeline, first and last touch, and the customer
+ * stage). Each event is handled once per consumer, acked after its transaction commits.
  */
 @ApplicationScoped
 public class InboundEvents {
 
   static final String MESSAGES = "profiles.message-received";
   static final String ATTRIBUTION = "profiles.attribution";
+  static final String IDENTITIES = "profiles.identity-observed";
   private static final Logger LOG = Logger.getLogger(InboundEvents.class);
 
   private final IdempotentConsumer consumer;
@@ -37,6 +39,11 @@ public class InboundEvents {
   @Incoming("message-received")
   public Uni<Void> onMessage(Message<?> message) {
     return consumer.handle(MESSAGES, message, resolver::resolve);
+  }
+
+  @Incoming("identity-observed")
+  public Uni<Void> onIdentityObserved(Message<?> message) {
+    return consumer.handle(IDENTITIES, message, resolver::observe);
   }
 
   @Incoming("attribution")

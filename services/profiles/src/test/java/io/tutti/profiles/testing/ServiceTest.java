@@ -7,10 +7,12 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tutti.events.EventEnvelope;
 import io.tutti.events.type.ContactResolved;
+import io.tutti.events.type.IdentityObserved;
 import io.tutti.events.type.MessageReceived;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +49,30 @@ public abstract class ServiceTest {
     EventEnvelope event = broker.publish("connectors", workspaceId, message);
     return broker.await(
         ContactResolved.class, resolved -> event.id().toString().equals(resolved.messageEventId()));
+  }
+
+  /**
+   * A person attribution observed (an identify call, a shop buyer) as attribution publishes it;
+   * answers profiles' resolution of it, the next one for that identity.
+   */
+  protected ContactResolved observe(IdentityObserved observed) {
+    List<ContactResolved> before = resolutionsOf(observed);
+    broker.publish("attribution", WORKSPACE, observed);
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> resolutionsOf(observed), found -> found.size() > before.size())
+        .get(before.size());
+  }
+
+  /** The {@code contact.resolved} heard so far that answered observations of this identity. */
+  protected List<ContactResolved> resolutionsOf(IdentityObserved observed) {
+    return broker.all(
+        ContactResolved.class,
+        resolved ->
+            resolved.messageEventId() == null
+                && resolved.channel().equals(observed.channel())
+                && resolved.externalContactId().equals(observed.externalId()));
   }
 
   /** Waits until a consumer of profiles has committed its handling of the event. */
