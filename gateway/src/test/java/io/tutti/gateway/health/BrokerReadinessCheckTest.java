@@ -25,6 +25,9 @@ class BrokerReadinessCheckTest {
 
   static final String VHOST = "tutti-test-gateway";
 
+  /** The vhost the gateway actually uses: VHOST, suffixed with TUTTI_TEST_NAMESPACE when set. */
+  private static final String USED_VHOST = TuttiTestInfrastructure.vhost(VHOST);
+
   @Test
   void reopensItsConnectionAfterTheBrokerClosedIt() {
     // The local broker is part of the test setup (./tutti infra); without rabbitmqctl this test
@@ -33,7 +36,8 @@ class BrokerReadinessCheckTest {
     readinessIsUp();
     assertThat(readinessConnections()).isPositive();
 
-    rabbitmqctl("close_all_connections", "--vhost", VHOST, "closed by BrokerReadinessCheckTest");
+    rabbitmqctl(
+        "close_all_connections", "--vhost", USED_VHOST, "closed by BrokerReadinessCheckTest");
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -58,7 +62,7 @@ class BrokerReadinessCheckTest {
         .filter(
             columns ->
                 columns.size() == 2
-                    && columns.get(0).equals(VHOST)
+                    && columns.get(0).equals(USED_VHOST)
                     && columns.get(1).equals("running"))
         .count();
   }
