@@ -52,8 +52,11 @@ public interface ProxyConfig {
   /** Base URL of attribution: sessions, touchpoints, conversions and reports. */
   URI attributionUrl();
 
-  /** Paths attribution answers. */
-  @WithDefault("/api/attribution,/track")
+  /**
+   * Paths attribution answers: its API, the tracking script's page views and Shopify's order
+   * webhooks (more specific than connectors' {@code /webhooks}, so they win).
+   */
+  @WithDefault("/api/attribution,/track,/webhooks/shopify")
   List<String> attributionPaths();
 
   /** How the gateway talks to the services. */

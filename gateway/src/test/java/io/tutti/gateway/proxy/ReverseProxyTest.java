@@ -472,6 +472,7 @@ class ReverseProxyTest {
     "/api/contacts, profiles",
     "/api/attribution/report, attribution",
     "/track, attribution",
+    "/webhooks/shopify/orders-create, attribution",
   })
   void eachPathReachesTheServiceThatOwnsIt(String path, String service) {
     given().when().get(path).then().statusCode(200).header("X-Served-By", service);

@@ -37,7 +37,8 @@ class RouteTableTest {
               new Route("/api/contacts/*/conversations", CONVERSATIONS),
               new Route("/api/contacts", PROFILES),
               new Route("/api/attribution", ATTRIBUTION),
-              new Route("/track", ATTRIBUTION)));
+              new Route("/track", ATTRIBUTION),
+              new Route("/webhooks/shopify", ATTRIBUTION)));
 
   @ParameterizedTest
   @CsvSource({
@@ -70,6 +71,10 @@ class RouteTableTest {
     "/api/contacts/7/conversationsX, profiles",
     "/api/attribution/report, attribution",
     "/track, attribution",
+    "/webhooks/shopify, attribution",
+    "/webhooks/shopify/orders-create, attribution",
+    "/webhooks/shopifyX, connectors",
+    "/webhooks/twilio/shopify, connectors",
   })
   void sendsEachPathToTheServiceThatOwnsIt(String path, String service) {
     assertThat(TABLE.find(path)).map(route -> route.upstream().name()).contains(service);
@@ -86,6 +91,7 @@ class RouteTableTest {
         "/webhooksX/email",
         "/widget.jsx",
         "/trackers",
+        "/tutti.js",
         "/chat",
         "/chat/wsX",
         "/api",
