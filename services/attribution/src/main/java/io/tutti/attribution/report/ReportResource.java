@@ -1,0 +1,133 @@
+package io.tutti.attribution.report;
+
+import io.smallrye.mutiny.Uni;
+import io.tutti.attribution.config.AttributionConfig;
+import io.tutti.web.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+
+/**
+ * {@code GET /api/attribution/report} (JSON, or CSV with {@code Accept: text/csv}) and {@code GET
+ * /api/attribution/timeseries}: for sales reps and admins.
+ */
+@Path("/api/attribution")
+@RolesAllowed({"sales", "admin"})
+public class ReportResource {
+
+  static final String CSV = "text/csv";
+
+  private final ReportService reports;
+  private final Caller caller;
+  private final AttributionConfig config;
+
+  public ReportResource(ReportService reports, Caller caller, AttributionConfig config) {
+    this.reports = reports;
+    this.caller = caller;
+    this.config = config;
+  }
+
+  @GET
+  @Path("/report")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Uni<AttributionReport> report(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("model") String model,
+      @QueryParam("groupBy") String groupBy) {
+    ReportQuery query = ReportQuery.of(from, to, model, groupBy, null, config.maxReportDays());
+    return reports.report(caller.workspaceId(), query);
+  }
+
+  /** The same report as CSV: a header, one line per row, and a last line of totals. */
+  @GET
+  @Path("/report")
+  @Produces(CSV)
+  public Uni<Response> csv(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("model") String model,
+      @QueryParam("groupBy") String groupBy) {
+    ReportQuery query = ReportQuery.of(from, to, model, groupBy, null, config.maxReportDays());
+    return reports
+        .report(caller.workspaceId(), query)
+        .map(
+            report ->
+                Response.ok(csv(report), CSV + ";charset=UTF-8")
+                    .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"attribution-"
+                            + report.model()
+                            + "-"
+                            + report.from()
+                            + "-"
+                            + report.to()
+                            + ".csv\"")
+                    .build());
+  }
+
+  @GET
+  @Path("/timeseries")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Uni<TimeSeries> timeseries(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("model") String model,
+      @QueryParam("groupBy") String groupBy,
+      @QueryParam("interval") String interval) {
+    ReportQuery query = ReportQuery.of(from, to, model, groupBy, interval, config.maxReportDays());
+    return reports.timeseries(caller.workspaceId(), query);
+  }
+
+  static String csv(AttributionReport report) {
+    StringBuilder out = new StringBuilder();
+    out.append(report.groupBy())
+        .append(",sessions,contacts,qualified,sales,revenue_")
+        .append(report.currency())
+        .append("\r\n");
+    for (ReportRow row : report.rows()) {
+      line(out, cell(row.key()), row);
+    }
+    line(out, "total", report.totals());
+    return out.toString();
+  }
+
+  private static void line(StringBuilder out, String key, ReportRow row) {
+    out.append(key)
+        .append(',')
+        .append(row.sessions())
+        .append(',')
+        .append(plain(row.contacts()))
+        .append(',')
+        .append(plain(row.qualified()))
+        .append(',')
+        .append(plain(row.sales()))
+        .append(',')
+        .append(plain(row.revenue()))
+        .append("\r\n");
+  }
+
+  private static String plain(BigDecimal value) {
+    return value.toPlainString();
+  }
+
+  /**
+   * A key as a CSV cell: quoted when it must be, and never read as a formula by a spreadsheet (a
+   * campaign named {@code =HYPERLINK(...)} stays text).
+   */
+  static String cell(String value) {
+    String text = value;
+    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      text = "'" + text;
+    }
+    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+      text = "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+    return text;
+  }
+}
