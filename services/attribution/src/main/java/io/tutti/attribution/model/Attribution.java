@@ -77,24 +77,41 @@ public final class Attribution {
     return weights;
   }
 
-  /** Six-decimal weights summing to exactly one; the rest of the rounding goes to the largest. */
+  /**
+   * Six-decimal weights summing to exactly one: each share is rounded down, and the millionths left
+   * over go one each to the shares with the largest remainders (the earlier share on a tie).
+   */
   private static List<Share> normalised(Map<List<String>, Double> byKey) {
     double total = byKey.values().stream().mapToDouble(Double::doubleValue).sum();
-    List<Share> shares = new ArrayList<>();
+    List<List<String>> keys = new ArrayList<>(byKey.keySet());
+    List<BigDecimal> exact = new ArrayList<>();
+    List<BigDecimal> floors = new ArrayList<>();
     BigDecimal sum = BigDecimal.ZERO;
-    int largest = 0;
-    for (Map.Entry<List<String>, Double> entry : byKey.entrySet()) {
-      BigDecimal weight =
-          BigDecimal.valueOf(entry.getValue() / total).setScale(SCALE, RoundingMode.HALF_EVEN);
-      shares.add(new Share(entry.getKey().get(0), entry.getKey().get(1), weight));
-      if (weight.compareTo(shares.get(largest).weight()) > 0) {
-        largest = shares.size() - 1;
-      }
-      sum = sum.add(weight);
+    for (List<String> key : keys) {
+      BigDecimal value = new BigDecimal(byKey.get(key) / total);
+      BigDecimal floor = value.setScale(SCALE, RoundingMode.FLOOR);
+      exact.add(value);
+      floors.add(floor);
+      sum = sum.add(floor);
     }
-    Share top = shares.get(largest);
-    shares.set(
-        largest, new Share(top.channel(), top.campaign(), top.weight().add(ONE.subtract(sum))));
+    BigDecimal unit = BigDecimal.ONE.movePointLeft(SCALE);
+    int left = ONE.subtract(sum).divide(unit).intValue();
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      order.add(i);
+    }
+    order.sort(
+        Comparator.comparing((Integer i) -> exact.get(i).subtract(floors.get(i)))
+            .reversed()
+            .thenComparing(i -> i));
+    for (int k = 0; k < left; k++) {
+      int i = order.get(k % order.size());
+      floors.set(i, floors.get(i).add(unit));
+    }
+    List<Share> shares = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      shares.add(new Share(keys.get(i).get(0), keys.get(i).get(1), floors.get(i)));
+    }
     return List.copyOf(shares);
   }
 }
