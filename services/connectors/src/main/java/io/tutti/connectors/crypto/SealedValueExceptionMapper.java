@@ -1,5 +1,6 @@
 package io.tutti.connectors.crypto;
 
+import io.tutti.web.crypto.SecretBox;
 import io.tutti.web.problem.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

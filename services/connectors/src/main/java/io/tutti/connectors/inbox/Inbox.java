@@ -40,7 +40,7 @@ public class Inbox {
   @Column(nullable = false)
   public String settings;
 
-  /** {@link InboxSecrets} as JSON, sealed by {@link io.tutti.connectors.crypto.SecretBox}. */
+  /** {@link InboxSecrets} as JSON, sealed by {@link io.tutti.web.crypto.SecretBox}. */
   @Column(nullable = false)
   public byte[] secrets;
 

@@ -1,7 +1,5 @@
-package io.tutti.connectors.crypto;
+package io.tutti.web.crypto;
 
-import io.tutti.connectors.config.ConnectorsConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,13 +15,16 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals small secrets (channel credentials) with AES-256-GCM.
+ * Seals small secrets (channel credentials, shop webhook secrets) with AES-256-GCM, the same way in
+ * every service, under the key in {@code TUTTI_ENCRYPTION_KEY}.
  *
  * <p>A sealed value is {@code version(1) | keyId(4) | iv(12) | ciphertext+tag}. The key id is the
- * start of the key's SHA-256, so after a rotation values sealed with a previous key still open. The
- * associated data binds a value to its row: a sealed blob copied to another inbox does not open.
+ * start of the key's SHA-256, so after a rotation values sealed with a previous key ({@code
+ * TUTTI_PREVIOUS_ENCRYPTION_KEYS}) still open. The associated data binds a value to its row: a
+ * sealed blob copied to another inbox or shop does not open.
+ *
+ * <p>Not a bean of its own: each service makes one from its configuration.
  */
-@ApplicationScoped
 public class SecretBox {
 
   private static final byte VERSION = 1;
@@ -34,11 +35,17 @@ public class SecretBox {
   private final Key current;
   private final List<Key> all;
 
-  public SecretBox(ConnectorsConfig config) {
-    this.current = Key.of(config.encryptionKey());
+  /**
+   * @param encryptionKey Base64 of 32 random bytes: seals, and opens what it sealed
+   * @param previousEncryptionKeys keys of before a rotation, Base64, that still open what they
+   *     sealed; blank entries and {@code none} stand for no key
+   * @throws IllegalArgumentException when a key is not Base64 of 32 bytes
+   */
+  public SecretBox(String encryptionKey, List<String> previousEncryptionKeys) {
+    this.current = Key.of(encryptionKey);
     List<Key> keys = new ArrayList<>();
     keys.add(current);
-    for (String previous : config.previousEncryptionKeys()) {
+    for (String previous : previousEncryptionKeys) {
       if (!previous.isBlank() && !"none".equals(previous)) {
         keys.add(Key.of(previous));
       }
@@ -102,15 +109,21 @@ public class SecretBox {
 
   private record Key(SecretKey key, byte[] id) {
     static Key of(String base64) {
+      if (base64 == null || base64.isBlank()) {
+        throw new IllegalArgumentException("No encryption key is set (TUTTI_ENCRYPTION_KEY)");
+      }
       byte[] raw;
       try {
         raw = Base64.getDecoder().decode(base64.trim());
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("tutti.connectors.encryption-key is not Base64");
+        throw new IllegalArgumentException(
+            "An encryption key (TUTTI_ENCRYPTION_KEY, TUTTI_PREVIOUS_ENCRYPTION_KEYS) is not"
+                + " Base64");
       }
       if (raw.length != 32) {
         throw new IllegalArgumentException(
-            "tutti.connectors.encryption-key must be 32 bytes (Base64 of 256 random bits), got "
+            "An encryption key (TUTTI_ENCRYPTION_KEY, TUTTI_PREVIOUS_ENCRYPTION_KEYS) must be 32"
+                + " bytes (Base64 of 256 random bits), got "
                 + raw.length);
       }
       try {
