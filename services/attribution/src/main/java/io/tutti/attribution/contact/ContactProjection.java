@@ -236,7 +236,33 @@ public class ContactProjection {
                 conversion.dedupeKey = "erased:" + Hashes.sha256(conversion.dedupeKey);
               }
             })
-        .chain(() -> contacts.forget(workspaceId, contactId));
+        .chain(() -> contacts.forget(workspaceId, contactId))
+        .chain(() -> forgetPublished(workspaceId, contactId.toString(), erased.identities()));
+  }
+
+  /**
+   * Deletes the published events that named the person (sessions with their visitor id and pages);
+   * events not yet published still go out, ahead of what profiles does with the erasure.
+   */
+  private static Uni<Void> forgetPublished(
+      String workspaceId, String contactId, List<String> identities) {
+    Uni<Void> chain = forgetPublishedNaming(workspaceId, contactId);
+    for (String identity : identities == null ? List.<String>of() : identities) {
+      int colon = identity.indexOf(':');
+      if (colon > 0 && colon < identity.length() - 1) {
+        String externalId = identity.substring(colon + 1);
+        chain = chain.chain(() -> forgetPublishedNaming(workspaceId, externalId));
+      }
+    }
+    return chain;
+  }
+
+  private static Uni<Void> forgetPublishedNaming(String workspaceId, String value) {
+    return NativeSql.update(
+            "delete from outbox_event where workspace_id = :ws and published_at is not null and"
+                + " strpos(envelope, :value) > 0",
+            Map.of("ws", workspaceId, "value", "\"" + value + "\""))
+        .replaceWithVoid();
   }
 
   private static List<String> shopIdentities(List<String> identities) {

@@ -56,8 +56,8 @@ public class CreditEngine {
    * it cannot change (touches after a conversion are ignored). Null re-credits all.
    */
   public Uni<Void> recredit(String workspaceId, UUID contactId, Instant since) {
-    return contacts
-        .survivorOf(workspaceId, contactId)
+    return NativeSql.flush()
+        .chain(() -> contacts.survivorOf(workspaceId, contactId))
         .chain(survivor -> contacts.group(workspaceId, survivor))
         .chain(members -> recreditGroup(workspaceId, members, since));
   }
@@ -138,10 +138,13 @@ public class CreditEngine {
         }
       }
     }
-    return NativeSql.rows(
-            "select model, day, channel, campaign, weight, revenue from credit where"
-                + " conversion_id = :id",
-            Map.of("id", conversion.id))
+    return NativeSql.flush()
+        .chain(
+            () ->
+                NativeSql.rows(
+                    "select model, day, channel, campaign, weight, revenue from credit where"
+                        + " conversion_id = :id",
+                    Map.of("id", conversion.id)))
         .chain(
             rows -> {
               Map<List<Object>, BigDecimal[]> held = new LinkedHashMap<>();

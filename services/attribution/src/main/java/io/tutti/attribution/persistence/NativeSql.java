@@ -11,6 +11,14 @@ public final class NativeSql {
 
   private NativeSql() {}
 
+  /**
+   * Writes the session's pending entity changes, so that the SQL that follows sees them (native
+   * statements do not flush by themselves).
+   */
+  public static Uni<Void> flush() {
+    return Panache.getSession().chain(Mutiny.Session::flush);
+  }
+
   public static Uni<List<Object[]>> rows(String sql, Map<String, ?> parameters) {
     return Panache.getSession()
         .chain(

@@ -26,6 +26,14 @@ public final class Callers {
                 .build());
   }
 
+  /** No one signed in: requests carry no identity. */
+  public static void anonymous() {
+    Arc.container()
+        .instance(TestIdentityAssociation.class)
+        .get()
+        .setTestIdentity(QuarkusSecurityIdentity.builder().setAnonymous(true).build());
+  }
+
   /** An admin (the realm's admin role carries sales and agent too). */
   public static void admin(String user, String workspace) {
     actAs(user, workspace, "admin", "sales", "agent");
