@@ -62,13 +62,13 @@ class CustomerJourneyIT {
     String sam = RunningSystem.accessTokenFor("sam");
     String contact = awaitContactOf(sam, sms.getString("id"));
     assertThat(awaitContactOf(sam, whatsapp.getString("id"))).isEqualTo(contact);
-    JsonPath view = get(sam, "/api/contacts/" + contact);
+    JsonPath view = RunningSystem.get(sam, "/api/contacts/" + contact);
     assertThat(view.getList("identities.channel")).containsExactlyInAnyOrder("whatsapp", "sms");
     JsonPath timeline =
         await()
             .atMost(Duration.ofSeconds(30))
             .until(
-                () -> get(sam, "/api/contacts/" + contact + "/timeline"),
+                () -> RunningSystem.get(sam, "/api/contacts/" + contact + "/timeline"),
                 page ->
                     page.getList("items.findAll { it.type == 'conversation' }.channel").size()
                         == 2);
@@ -92,12 +92,13 @@ class CustomerJourneyIT {
         .post(RunningSystem.GATEWAY_URL + "/api/contacts/" + contact + "/stage")
         .then()
         .statusCode(200);
-    JsonPath after = get(sam, "/api/contacts/" + contact + "/timeline");
+    JsonPath after = RunningSystem.get(sam, "/api/contacts/" + contact + "/timeline");
     assertThat(after.getString("items.find { it.type == 'stage-change' }.to"))
         .isEqualTo("qualified");
     assertThat(after.getString("items.find { it.type == 'stage-change' }.note"))
         .isEqualTo("Budget confirmed on WhatsApp");
-    assertThat(get(sam, "/api/contacts/" + contact).getString("stage")).isEqualTo("qualified");
+    assertThat(RunningSystem.get(sam, "/api/contacts/" + contact).getString("stage"))
+        .isEqualTo("qualified");
   }
 
   @Test
@@ -131,7 +132,9 @@ class CustomerJourneyIT {
         await()
             .atMost(Duration.ofSeconds(30))
             .until(
-                () -> get(ada, "/api/contacts/merge-suggestions?contactId=" + onWhatsApp),
+                () ->
+                    RunningSystem.get(
+                        ada, "/api/contacts/merge-suggestions?contactId=" + onWhatsApp),
                 page -> page.getList("items").size() > 0);
     assertThat(suggestion.getList("items[0].contacts.id"))
         .containsExactlyInAnyOrder(onWhatsApp, onInstagram);
@@ -150,15 +153,16 @@ class CustomerJourneyIT {
         await()
             .atMost(Duration.ofSeconds(30))
             .until(
-                () -> get(alice, "/api/contacts/" + onWhatsApp + "/conversations"),
+                () -> RunningSystem.get(alice, "/api/contacts/" + onWhatsApp + "/conversations"),
                 page -> page.getList("items").size() == 2);
     assertThat(history.getList("items.channel")).containsExactlyInAnyOrder("instagram", "whatsapp");
     String whatsappConversation = history.getString("items.find { it.channel == 'whatsapp' }.id");
     // Both are in the one queue, newest first, whatever their channel.
-    assertThat(get(alice, "/api/conversations?view=all&limit=100").getList("items.id"))
+    assertThat(
+            RunningSystem.get(alice, "/api/conversations?view=all&limit=100").getList("items.id"))
         .containsAll(history.getList("items.id"));
     assertThat(
-            get(alice, "/api/conversations/" + whatsappConversation)
+            RunningSystem.get(alice, "/api/conversations/" + whatsappConversation)
                 .getList("otherConversations.channel"))
         .containsExactly("instagram");
 
@@ -192,7 +196,7 @@ class CustomerJourneyIT {
         .atMost(Duration.ofSeconds(30))
         .until(
             () ->
-                get(alice, "/api/conversations/" + whatsappConversation + "/messages")
+                RunningSystem.get(alice, "/api/conversations/" + whatsappConversation + "/messages")
                     .getString("items.find { it.id == '" + reply + "' }.status"),
             "sent"::equals);
     assertThat(FakePlatformApis.postsTo(sendPath)).hasSize(1);
@@ -207,7 +211,7 @@ class CustomerJourneyIT {
     String ada = RunningSystem.accessTokenFor("ada");
     String contact = awaitContactOf(ada, whatsapp.getString("id"));
     String conversation =
-        get(ada, "/api/conversations?view=all&inbox=" + whatsapp.getString("id"))
+        RunningSystem.get(ada, "/api/conversations?view=all&inbox=" + whatsapp.getString("id"))
             .getString("items[0].id");
 
     given()
@@ -234,10 +238,10 @@ class CustomerJourneyIT {
                     .statusCode(),
             status -> status == 404);
     assertThat(
-            get(ada, "/api/conversations?view=all&inbox=" + whatsapp.getString("id"))
+            RunningSystem.get(ada, "/api/conversations?view=all&inbox=" + whatsapp.getString("id"))
                 .getList("items"))
         .isEmpty();
-    assertThat(get(ada, "/api/contacts?q=" + phone).getList("items")).isEmpty();
+    assertThat(RunningSystem.get(ada, "/api/contacts?q=" + phone).getList("items")).isEmpty();
   }
 
   private JsonPath whatsappInbox() {
@@ -316,20 +320,9 @@ class CustomerJourneyIT {
         .pollInterval(Duration.ofMillis(300))
         .until(
             () ->
-                get(token, "/api/conversations?view=all&inbox=" + inboxId)
+                RunningSystem.get(token, "/api/conversations?view=all&inbox=" + inboxId)
                     .getString("items[0].contactId"),
             id -> id != null);
-  }
-
-  private static JsonPath get(String token, String path) {
-    return given()
-        .auth()
-        .oauth2(token)
-        .get(RunningSystem.GATEWAY_URL + path)
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
   }
 
   private static String hmacSha1(String key, String text) {

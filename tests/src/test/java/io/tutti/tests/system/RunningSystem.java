@@ -26,6 +26,18 @@ final class RunningSystem {
 
   private RunningSystem() {}
 
+  /** A GET through the gateway as the token's user that must answer 200; its JSON. */
+  static JsonPath get(String token, String path) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .get(GATEWAY_URL + path)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
   static String accessTokenFor(String username) {
     Response response = requestToken(username, DEMO_PASSWORD);
     assertThat(response.statusCode())

@@ -40,8 +40,7 @@ public class ReportResource {
       @QueryParam("to") String to,
       @QueryParam("model") String model,
       @QueryParam("groupBy") String groupBy) {
-    ReportQuery query = ReportQuery.of(from, to, model, groupBy, null, config.maxReportDays());
-    return reports.report(caller.workspaceId(), query);
+    return reports.report(caller.workspaceId(), query(from, to, model, groupBy, null));
   }
 
   /** The same report as CSV: a header, one line per row, and a last line of totals. */
@@ -53,9 +52,8 @@ public class ReportResource {
       @QueryParam("to") String to,
       @QueryParam("model") String model,
       @QueryParam("groupBy") String groupBy) {
-    ReportQuery query = ReportQuery.of(from, to, model, groupBy, null, config.maxReportDays());
     return reports
-        .report(caller.workspaceId(), query)
+        .report(caller.workspaceId(), query(from, to, model, groupBy, null))
         .map(
             report ->
                 Response.ok(csv(report), CSV + ";charset=UTF-8")
@@ -80,8 +78,11 @@ public class ReportResource {
       @QueryParam("model") String model,
       @QueryParam("groupBy") String groupBy,
       @QueryParam("interval") String interval) {
-    ReportQuery query = ReportQuery.of(from, to, model, groupBy, interval, config.maxReportDays());
-    return reports.timeseries(caller.workspaceId(), query);
+    return reports.timeseries(caller.workspaceId(), query(from, to, model, groupBy, interval));
+  }
+
+  private ReportQuery query(String from, String to, String model, String groupBy, String interval) {
+    return ReportQuery.of(from, to, model, groupBy, interval, config.maxReportDays());
   }
 
   static String csv(AttributionReport report) {

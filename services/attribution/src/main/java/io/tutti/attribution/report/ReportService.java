@@ -43,12 +43,7 @@ public class ReportService {
   @WithSession
   public Uni<AttributionReport> report(String workspaceId, ReportQuery query) {
     String key = query.groupBy();
-    Map<String, Object> params =
-        Map.of(
-            "ws", workspaceId,
-            "model", query.model().id(),
-            "from", query.from(),
-            "to", query.to());
+    Map<String, Object> params = params(workspaceId, query);
     return settings
         .of(workspaceId)
         .chain(
@@ -70,8 +65,7 @@ public class ReportService {
                                         + " workspace_id = :ws and day between :from and :to"
                                         + " group by "
                                         + key,
-                                    Map.of(
-                                        "ws", workspaceId, "from", query.from(), "to", query.to()))
+                                    sessionParams(workspaceId, query))
                                 .chain(
                                     sessions ->
                                         converted(workspaceId, found, query)
@@ -85,12 +79,7 @@ public class ReportService {
     String key = query.groupBy();
     String period =
         query.interval().equals("week") ? "cast(date_trunc('week', day) as date)" : "day";
-    Map<String, Object> params =
-        Map.of(
-            "ws", workspaceId,
-            "model", query.model().id(),
-            "from", query.from(),
-            "to", query.to());
+    Map<String, Object> params = params(workspaceId, query);
     return settings
         .of(workspaceId)
         .chain(
@@ -115,9 +104,17 @@ public class ReportService {
                                         + ", sum(sessions) from"
                                         + " session_rollup where workspace_id = :ws and day"
                                         + " between :from and :to group by 1, 2",
-                                    Map.of(
-                                        "ws", workspaceId, "from", query.from(), "to", query.to()))
+                                    sessionParams(workspaceId, query))
                                 .map(sessions -> series(query, found, credit, sessions))));
+  }
+
+  private static Map<String, Object> params(String workspaceId, ReportQuery query) {
+    return Map.of(
+        "ws", workspaceId, "model", query.model().id(), "from", query.from(), "to", query.to());
+  }
+
+  private static Map<String, Object> sessionParams(String workspaceId, ReportQuery query) {
+    return Map.of("ws", workspaceId, "from", query.from(), "to", query.to());
   }
 
   private static TimeSeries series(

@@ -43,7 +43,9 @@ class MergeRecreditTest extends ServiceTest {
     String phone = "+1555" + (1000000 + (int) (Math.random() * 8999999));
     message("sms", phone, null, start.plus(Duration.ofDays(1)));
     resolved("sms", phone, sms, true, start.plus(Duration.ofDays(1)).plusSeconds(1));
-    recordSale(sms, "order-" + UUID.randomUUID(), "80.00", start.plus(Duration.ofDays(2)));
+    recordSale(sms, "order-" + UUID.randomUUID(), "80.00", start.plus(Duration.ofDays(2)))
+        .then()
+        .statusCode(201);
 
     JsonPath before = report(from, to, "linear", "channel");
     assertThat(row(before, "whatsapp")).containsExactly("0", "1.00", "0.00", "0.00", "0.00");
@@ -94,26 +96,5 @@ class MergeRecreditTest extends ServiceTest {
     assertThat(report(from, to, "first_touch", "channel").getMap("totals"))
         .isEqualTo(once.getMap("totals"));
     assertThat(once.getString("totals.contacts")).isEqualTo("1.00");
-  }
-
-  private static void recordSale(String contactId, String orderId, String amount, Instant at) {
-    io.restassured.RestAssured.given()
-        .contentType(io.restassured.http.ContentType.JSON)
-        .body(
-            Map.of(
-                "contactId",
-                contactId,
-                "orderId",
-                orderId,
-                "amount",
-                new java.math.BigDecimal(amount),
-                "currency",
-                "USD",
-                "occurredAt",
-                at.toString()))
-        .when()
-        .post("/api/attribution/sales")
-        .then()
-        .statusCode(201);
   }
 }

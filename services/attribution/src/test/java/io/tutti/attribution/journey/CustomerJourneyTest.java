@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tutti.attribution.testing.AttributionTest;
 import io.tutti.attribution.testing.ServiceTest;
@@ -62,7 +61,7 @@ class CustomerJourneyTest extends ServiceTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("web", visitor, "ada@example.com"));
     resolved("web", visitor, contact, true, back.plusSeconds(301));
     qualified(contact, start.plus(Duration.ofDays(2)));
-    recordSale("order-1001", "100.00", start.plus(Duration.ofDays(2)).plusSeconds(3600))
+    recordSale(contact, "order-1001", "100.00", start.plus(Duration.ofDays(2)).plusSeconds(3600))
         .then()
         .statusCode(201);
   }
@@ -120,7 +119,7 @@ class CustomerJourneyTest extends ServiceTest {
   void theSameOrderRecordedAgainIsOneSale() {
     String first = report(from, to, "last_touch", "channel").getString("totals.sales");
 
-    recordSale("order-1001", "100.00", Instant.now())
+    recordSale(contact, "order-1001", "100.00", Instant.now())
         .then()
         .statusCode(200)
         .body("orderId", equalTo("order-1001"))
@@ -217,24 +216,5 @@ class CustomerJourneyTest extends ServiceTest {
         .filteredOn(p -> saleDay.equals(p.get("period")) && "instagram".equals(p.get("key")))
         .extracting(p -> String.valueOf(p.get("sales")))
         .containsExactly("1.00");
-  }
-
-  private io.restassured.response.Response recordSale(String orderId, String amount, Instant at) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "contactId",
-                contact,
-                "orderId",
-                orderId,
-                "amount",
-                new java.math.BigDecimal(amount),
-                "currency",
-                "USD",
-                "occurredAt",
-                at.toString()))
-        .when()
-        .post("/api/attribution/sales");
   }
 }

@@ -189,6 +189,27 @@ public abstract class ServiceTest {
     return event;
   }
 
+  /** Records a sale as sam; answers the response. */
+  protected static io.restassured.response.Response recordSale(
+      String contactId, String orderId, String amount, Instant at) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "contactId",
+                contactId,
+                "orderId",
+                orderId,
+                "amount",
+                new java.math.BigDecimal(amount),
+                "currency",
+                "USD",
+                "occurredAt",
+                at.toString()))
+        .when()
+        .post("/api/attribution/sales");
+  }
+
   protected static void awaitHandled(EventEnvelope event, String consumer) {
     await()
         .atMost(Duration.ofSeconds(20))

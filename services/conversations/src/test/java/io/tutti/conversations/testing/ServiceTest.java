@@ -6,11 +6,16 @@ import static org.awaitility.Awaitility.await;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tutti.events.EventEnvelope;
+import io.tutti.events.EventTypes;
 import io.tutti.events.testing.Callers;
+import io.tutti.events.testing.EventListener;
+import io.tutti.events.testing.EventPublisher;
+import io.tutti.events.testing.TuttiTestInfrastructure;
 import io.tutti.events.type.MessageReceived;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -25,15 +30,32 @@ public abstract class ServiceTest {
 
   @Inject protected Vertx vertx;
 
-  protected Inbound inbound;
-  protected EventTap tap;
+  protected EventPublisher inbound;
+  protected EventListener tap;
   protected String workspace;
 
   @BeforeEach
   void openWorkspace() {
     workspace = "ws-" + UUID.randomUUID();
-    inbound = new Inbound(vertx);
-    tap = new EventTap(vertx);
+    String vhost = TuttiTestInfrastructure.vhost(ConversationsTest.VHOST);
+    // What connectors and profiles would send conversations, once its queues exist.
+    inbound =
+        new EventPublisher(
+            vertx,
+            vhost,
+            List.of(
+                "conversations.message-received",
+                "conversations.message-status",
+                "conversations.contacts"));
+    // What conversations publishes.
+    tap =
+        new EventListener(
+            vertx,
+            vhost,
+            EventTypes.CONVERSATION_OPENED,
+            EventTypes.CONVERSATION_UPDATED,
+            EventTypes.CONVERSATION_MESSAGE_ADDED,
+            EventTypes.OUTBOUND_REQUESTED);
     Callers.admin("ada", workspace);
   }
 
