@@ -21,10 +21,17 @@ public interface ProfilesConfig {
 
   /**
    * Base URL of the conversations service, whose {@code GET /api/contacts/{id}/conversations} the
-   * timeline reads with the caller's token.
+   * timeline and whose {@code .../conversations/export} the export read with the caller's token.
    */
   @WithDefault("http://127.0.0.1:8082")
   String conversationsUrl();
+
+  /**
+   * Base URL of the attribution service, whose {@code GET /api/attribution/contacts/{id}/export}
+   * the export reads with the caller's token.
+   */
+  @WithDefault("http://127.0.0.1:8084")
+  String attributionUrl();
 
   /** Items per page of a list when the request names no {@code limit}. */
   @WithDefault("25")

@@ -1,5 +1,6 @@
 package io.tutti.profiles.privacy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tutti.profiles.contact.ContactView;
 import io.tutti.profiles.merge.AuditView;
 import io.tutti.profiles.merge.ContactState;
@@ -11,8 +12,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Everything profiles holds on one person (GDPR access): the contact, the contacts merged into it
- * with what they held, and every history kept about them.
+ * Everything Tutti holds on one person (GDPR access): from profiles the contact, the contacts
+ * merged into it with what they held, and every history kept about them; from conversations their
+ * conversations with every message; from attribution their touches and conversions.
+ *
+ * @param conversations conversations' answer ({@code contactId}, {@code conversations} with their
+ *     {@code messages} and {@code activity}); null when it could not be read
+ * @param attribution attribution's answer ({@code touches}, {@code conversions}, {@code
+ *     identities}, {@code handles}); null when it could not be read
+ * @param missing the services that could not be read; their part is not in this export
  */
 public record ContactExport(
     Instant exportedAt,
@@ -24,7 +32,37 @@ public record ContactExport(
     List<SaleRecord> sales,
     List<MergeRecord> merges,
     List<AuditView> audit,
-    List<SuggestionRecord> mergeSuggestions) {
+    List<SuggestionRecord> mergeSuggestions,
+    JsonNode conversations,
+    JsonNode attribution,
+    List<Missing> missing) {
+
+  /** The export with the other services' parts. */
+  ContactExport with(JsonNode conversations, JsonNode attribution, List<Missing> missing) {
+    return new ContactExport(
+        exportedAt,
+        contact,
+        mergedContacts,
+        handlesOfMergedContacts,
+        stageChanges,
+        sessions,
+        sales,
+        merges,
+        audit,
+        mergeSuggestions,
+        conversations,
+        attribution,
+        List.copyOf(missing));
+  }
+
+  /**
+   * A part of the person's data this export lacks.
+   *
+   * @param source {@code conversations} or {@code attribution}
+   * @param reason unavailable (it failed, timed out or is resting after failures) or refused (it
+   *     would not answer this caller)
+   */
+  public record Missing(String source, String reason, String detail) {}
 
   /** A contact folded into this one, as it stood when it was merged. */
   public record MergedContact(UUID id, Instant mergedAt, ContactState state, Instant createdAt) {}

@@ -7,9 +7,11 @@ import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -30,14 +32,18 @@ public class PrivacyResource {
     this.caller = caller;
   }
 
-  /** Everything profiles holds on the person, as a JSON file to hand over. */
+  /**
+   * Everything Tutti holds on the person, as a JSON file to hand over. Conversations and
+   * attribution are read with the caller's own token.
+   */
   @GET
   @Path("/export")
   @Produces(MediaType.APPLICATION_JSON)
-  public Uni<Response> export(@PathParam("id") String id) {
+  public Uni<Response> export(
+      @PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     UUID contactId = Ids.contact(id);
     return privacy
-        .export(caller.workspaceId(), contactId)
+        .export(caller.workspaceId(), contactId, authorization)
         .map(
             export ->
                 Response.ok(export)

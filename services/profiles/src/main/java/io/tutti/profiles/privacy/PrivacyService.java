@@ -1,7 +1,7 @@
 package io.tutti.profiles.privacy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tutti.profiles.contact.Actor;
@@ -32,13 +32,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
 
 /**
- * A person's rights over what profiles holds on them: all of it exported, or all of it erased. Both
- * cover the contact and every contact merged into it, which are the same person.
+ * A person's rights over their data: all of it exported (what profiles holds, with conversations'
+ * and attribution's parts), or all of it erased (profiles' here; the other services follow {@code
+ * contact.erased}). Both cover the contact and every contact merged into it, which are the same
+ * person.
  */
 @ApplicationScoped
 public class PrivacyService {
+
+  private static final Logger LOG = Logger.getLogger(PrivacyService.class);
 
   private final ContactRepository contacts;
   private final ContactService contactService;
@@ -52,6 +60,7 @@ public class PrivacyService {
   private final AuditRepository auditEntries;
   private final AuditLog audit;
   private final ContactEvents events;
+  private final ExportSources sources;
 
   public PrivacyService(
       ContactRepository contacts,
@@ -65,7 +74,8 @@ public class PrivacyService {
       MergeSuggestionRepository suggestions,
       AuditRepository auditEntries,
       AuditLog audit,
-      ContactEvents events) {
+      ContactEvents events,
+      ExportSources sources) {
     this.contacts = contacts;
     this.contactService = contactService;
     this.identities = identities;
@@ -78,14 +88,87 @@ public class PrivacyService {
     this.auditEntries = auditEntries;
     this.audit = audit;
     this.events = events;
+    this.sources = sources;
   }
 
-  @WithSession
-  public Uni<ContactExport> export(String workspaceId, UUID id) {
-    return contacts
-        .currentOrNotFound(workspaceId, id)
-        .chain(contact -> contacts.family(contact.id).chain(family -> export(contact, family)));
+  /**
+   * Everything about the person: profiles' own data, and conversations' and attribution's parts
+   * read with the caller's token. A service that cannot be read leaves its part out and is named in
+   * {@code missing}; the export still answers with the rest.
+   */
+  public Uni<ContactExport> export(String workspaceId, UUID id, String authorization) {
+    // The database is read in a session of its own, closed before the other services are called,
+    // so the session is never used from the HTTP clients' callbacks.
+    return Panache.withSession(
+            () ->
+                contacts
+                    .currentOrNotFound(workspaceId, id)
+                    .chain(
+                        contact ->
+                            contacts.family(contact.id).chain(family -> export(contact, family))))
+        .chain(local -> withOtherServices(local, authorization));
   }
+
+  private Uni<ContactExport> withOtherServices(ContactExport local, String authorization) {
+    String contactId = local.contact().id().toString();
+    return Uni.combine()
+        .all()
+        .unis(
+            part(
+                ExportSources.CONVERSATIONS,
+                contactId,
+                sources.conversations(contactId, authorization)),
+            part(
+                ExportSources.ATTRIBUTION,
+                contactId,
+                sources.attribution(contactId, authorization)))
+        .with(
+            (conversations, attribution) ->
+                local.with(
+                    conversations.answer(),
+                    attribution.answer(),
+                    Stream.of(conversations.missing(), attribution.missing())
+                        .filter(Objects::nonNull)
+                        .toList()));
+  }
+
+  private static Uni<Part> part(String source, String contactId, Uni<JsonNode> answer) {
+    return answer
+        .map(json -> new Part(json, null))
+        .onFailure()
+        .recoverWithItem(failure -> new Part(null, missing(source, contactId, failure)));
+  }
+
+  private static ContactExport.Missing missing(String source, String contactId, Throwable failure) {
+    if (failure instanceof ExportSources.Refused refused) {
+      LOG.infof("%s refused the export of %s (%d)", source, contactId, refused.status());
+      return new ContactExport.Missing(
+          source,
+          "refused",
+          capitalized(source)
+              + " did not hand over its part of this person's data to you (HTTP "
+              + refused.status()
+              + ").");
+    }
+    String why =
+        failure instanceof TimeoutException
+            ? "did not answer in time"
+            : failure instanceof CircuitBreakerOpenException
+                ? "is resting after repeated failures"
+                : "could not be reached";
+    LOG.warnf("export of %s without %s: %s", contactId, source, failure.toString());
+    return new ContactExport.Missing(
+        source,
+        "unavailable",
+        capitalized(source) + " " + why + "; this export lacks its part of the person's data.");
+  }
+
+  private static String capitalized(String source) {
+    return Character.toUpperCase(source.charAt(0)) + source.substring(1);
+  }
+
+  /** What one service gave for the export: its answer, or why there is none. */
+  private record Part(JsonNode answer, ContactExport.Missing missing) {}
 
   private Uni<ContactExport> export(Contact contact, List<UUID> family) {
     List<UUID> others = family.stream().filter(i -> !i.equals(contact.id)).toList();
@@ -333,7 +416,10 @@ public class PrivacyService {
           sales,
           merges,
           audit,
-          suggestions);
+          suggestions,
+          null,
+          null,
+          List.of());
     }
   }
 }

@@ -9,9 +9,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The real PostgreSQL database and RabbitMQ vhost every profiles test class shares, and the fake of
- * conversations' API; one configuration, so Quarkus starts once for all of them. Tests isolate
- * themselves by making their own customers (random ids, numbers and names).
+ * The real PostgreSQL database and RabbitMQ vhost every profiles test class shares, and the fakes
+ * of conversations' and attribution's APIs; one configuration, so Quarkus starts once for all of
+ * them. Tests isolate themselves by making their own customers (random ids, numbers and names).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +22,7 @@ import java.lang.annotation.Target;
       @ResourceArg(name = "vhost", value = ProfilesTest.VHOST)
     })
 @QuarkusTestResource(FakeConversations.class)
+@QuarkusTestResource(FakeAttribution.class)
 public @interface ProfilesTest {
   String DATABASE = "tutti_profiles_test";
   String VHOST = "tutti-test-profiles";
