@@ -8,9 +8,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * {@code GET /api/attribution/report} (JSON, or CSV with {@code Accept: text/csv}) and {@code GET
@@ -32,41 +35,54 @@ public class ReportResource {
     this.config = config;
   }
 
+  /**
+   * The report as JSON, or as CSV (a header, one line per row, a last line of totals) when the
+   * caller asks for {@code text/csv} before JSON; a caller accepting anything gets JSON.
+   */
   @GET
   @Path("/report")
-  @Produces(MediaType.APPLICATION_JSON)
-  public Uni<AttributionReport> report(
+  @Produces({MediaType.APPLICATION_JSON, CSV})
+  public Uni<Response> report(
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("model") String model,
-      @QueryParam("groupBy") String groupBy) {
-    return reports.report(caller.workspaceId(), query(from, to, model, groupBy, null));
-  }
-
-  /** The same report as CSV: a header, one line per row, and a last line of totals. */
-  @GET
-  @Path("/report")
-  @Produces(CSV)
-  public Uni<Response> csv(
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("model") String model,
-      @QueryParam("groupBy") String groupBy) {
+      @QueryParam("groupBy") String groupBy,
+      @Context HttpHeaders headers) {
+    boolean asCsv = prefersCsv(headers.getAcceptableMediaTypes());
     return reports
         .report(caller.workspaceId(), query(from, to, model, groupBy, null))
         .map(
             report ->
-                Response.ok(csv(report), CSV + ";charset=UTF-8")
-                    .header(
-                        "Content-Disposition",
-                        "attachment; filename=\"attribution-"
-                            + report.model()
-                            + "-"
-                            + report.from()
-                            + "-"
-                            + report.to()
-                            + ".csv\"")
-                    .build());
+                asCsv
+                    ? csvResponse(report)
+                    : Response.ok(report, MediaType.APPLICATION_JSON).build());
+  }
+
+  /** Whether the first acceptable type that is CSV or JSON is CSV (wildcards mean JSON). */
+  static boolean prefersCsv(List<MediaType> acceptable) {
+    for (MediaType type : acceptable) {
+      if (type.isWildcardType() || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        return false;
+      }
+      if (!type.isWildcardSubtype() && type.isCompatible(MediaType.valueOf(CSV))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Response csvResponse(AttributionReport report) {
+    return Response.ok(csv(report), CSV + ";charset=UTF-8")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"attribution-"
+                + report.model()
+                + "-"
+                + report.from()
+                + "-"
+                + report.to()
+                + ".csv\"")
+        .build();
   }
 
   @GET

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tutti.attribution.testing.AttributionTest;
 import io.tutti.attribution.testing.ServiceTest;
@@ -127,6 +128,24 @@ class CustomerJourneyTest extends ServiceTest {
 
     assertThat(report(from, to, "linear", "channel").getString("totals.sales")).isEqualTo("1.00");
     assertThat(first).isEqualTo("1.00");
+  }
+
+  @Test
+  void aCallerThatAcceptsAnythingGetsJson() {
+    given()
+        .header("Accept", "*/*")
+        .when()
+        .get("/api/attribution/report?from=" + from + "&to=" + to)
+        .then()
+        .statusCode(200)
+        .contentType(ContentType.JSON);
+    given()
+        .header("Accept", "text/csv, application/json;q=0.5")
+        .when()
+        .get("/api/attribution/report?from=" + from + "&to=" + to)
+        .then()
+        .statusCode(200)
+        .contentType("text/csv");
   }
 
   @Test
