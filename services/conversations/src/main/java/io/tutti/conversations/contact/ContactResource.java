@@ -2,13 +2,10 @@ package io.tutti.conversations.contact;
 
 import io.smallrye.mutiny.Uni;
 import io.tutti.conversations.config.ConversationsConfig;
-import io.tutti.conversations.conversation.ConversationSummary;
 import io.tutti.conversations.conversation.Page;
 import io.tutti.conversations.conversation.PageSize;
 import io.tutti.conversations.conversation.Viewer;
 import io.tutti.conversations.queue.QueueCursor;
-import io.tutti.conversations.queue.QueueFilter;
-import io.tutti.conversations.queue.QueueService;
 import io.tutti.conversations.queue.QueueSort;
 import io.tutti.web.problem.Problem;
 import io.tutti.web.security.Caller;
@@ -26,29 +23,32 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactResource {
 
-  private final QueueService queue;
+  private final ContactConversationService conversations;
   private final Caller caller;
   private final ConversationsConfig config;
 
-  public ContactResource(QueueService queue, Caller caller, ConversationsConfig config) {
-    this.queue = queue;
+  public ContactResource(
+      ContactConversationService conversations, Caller caller, ConversationsConfig config) {
+    this.conversations = conversations;
     this.caller = caller;
     this.config = config;
   }
 
-  /** Most recently active first, those the caller may see; the queue's item shape and paging. */
+  /**
+   * Most recently active first, those the caller may see; the queue's item shape and paging, each
+   * item with {@code recentMessages}: its latest three messages and notes, newest first.
+   */
   @GET
-  public Uni<Page<ConversationSummary>> list(
+  public Uni<Page<ContactConversation>> list(
       @PathParam("contactId") String contactId,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
     if (contactId.length() > 100) {
       throw Problem.notFound("No contact " + contactId + " in your workspace.").exception();
     }
-    return queue.page(
+    return conversations.page(
         Viewer.of(caller),
-        QueueFilter.ofContact(contactId),
-        QueueSort.LAST_ACTIVITY,
+        contactId,
         QueueCursor.decode(cursor, QueueSort.LAST_ACTIVITY),
         PageSize.of(limit, config));
   }

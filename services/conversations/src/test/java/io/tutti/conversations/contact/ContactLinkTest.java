@@ -74,6 +74,47 @@ class ContactLinkTest extends ServiceTest {
   }
 
   @Test
+  void contactsHistoryCarriesEachConversationsLatestThreeMessagesNewestFirstNotesMarked() {
+    String contact = "contact-" + UUID.randomUUID();
+    String ig = "1784" + UUID.randomUUID();
+    String instagram = conversationOf(contact, instagramInbox, "instagram", ig, "Where is it?");
+    write(instagram, java.util.Map.of("text", "It ships today."));
+    write(instagram, java.util.Map.of("text", "Customer asked twice", "private", true));
+    String longText = "Still nothing. ".repeat(40);
+    receiveAndWait(
+        Received.on(instagramInbox, "instagram")
+            .from(ig)
+            .id("mid-" + UUID.randomUUID())
+            .text(longText)
+            .attachment("image", "https://cdn.example/photo.jpg")
+            .build());
+    String whatsapp = conversationOf(contact, whatsappInbox, "whatsapp", "Hello on WhatsApp");
+
+    JsonPath history = contactConversations(contact);
+
+    assertThat(history.getList("items.id")).containsExactly(whatsapp, instagram);
+    assertThat(history.getList("items[0].recentMessages.text"))
+        .containsExactly("Hello on WhatsApp");
+    assertThat(history.getList("items[1].recentMessages.text"))
+        .containsExactly(
+            longText.substring(0, 499) + "…", "Customer asked twice", "It ships today.");
+    assertThat(history.getList("items[1].recentMessages.direction"))
+        .containsExactly("in", "out", "out");
+    assertThat(history.getList("items[1].recentMessages.private"))
+        .containsExactly(false, true, false);
+    assertThat(history.getList("items[1].recentMessages.kind"))
+        .containsExactly("message", "note", "message");
+    assertThat(history.getList("items[1].recentMessages.status"))
+        .containsExactly(null, null, "pending");
+    assertThat(history.getList("items[1].recentMessages[0].attachments.type"))
+        .containsExactly("image");
+    assertThat(history.getMap("items[1].recentMessages[0].attachments[0]"))
+        .doesNotContainKey("url");
+    assertThat(history.getString("items[1].recentMessages[0].sentAt")).isNotNull();
+    assertThat(history.getString("items[1].lastMessagePreview")).startsWith("Still nothing.");
+  }
+
+  @Test
   void mergeMovesTheMergedContactsConversationsToTheSurvivor() {
     String survivor = "contact-" + UUID.randomUUID();
     String merged = "contact-" + UUID.randomUUID();
