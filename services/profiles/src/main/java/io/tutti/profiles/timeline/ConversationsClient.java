@@ -1,6 +1,7 @@
 package io.tutti.profiles.timeline;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -54,5 +55,30 @@ public interface ConversationsClient {
       String lastMessagePreview,
       Instant lastMessageAt,
       String assigneeId,
-      List<String> labels) {}
+      List<String> labels,
+      List<RecentMessage> recentMessages) {}
+
+  /**
+   * One of a conversation's latest messages, newest first; absent from an older conversations.
+   *
+   * @param direction in (the customer's) | out (an agent's)
+   * @param isPrivate an agent's note
+   * @param text at most 500 characters
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record RecentMessage(
+      String id,
+      String direction,
+      String kind,
+      @JsonProperty("private") boolean isPrivate,
+      String authorName,
+      String text,
+      List<Attachment> attachments,
+      String status,
+      Instant sentAt,
+      Instant createdAt) {}
+
+  /** A file of a message, by its type and name. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Attachment(String type, String name) {}
 }

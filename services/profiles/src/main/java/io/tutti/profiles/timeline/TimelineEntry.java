@@ -1,5 +1,6 @@
 package io.tutti.profiles.timeline;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tutti.profiles.merge.Conflict;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,6 +29,9 @@ public sealed interface TimelineEntry {
   /**
    * A conversation on a channel, placed at its latest message; its thread is conversations' {@code
    * GET /api/conversations/{id}/messages}.
+   *
+   * @param recentMessages its latest messages and notes as conversations gave them, newest first;
+   *     empty when conversations gave none
    */
   record Conversation(
       String type,
@@ -39,8 +43,33 @@ public sealed interface TimelineEntry {
       String subject,
       String lastMessagePreview,
       String assigneeId,
-      List<String> labels)
-      implements TimelineEntry {}
+      List<String> labels,
+      List<Message> recentMessages)
+      implements TimelineEntry {
+
+    /**
+     * A message of the conversation, in conversations' names.
+     *
+     * @param direction in (the customer's) | out (an agent's)
+     * @param kind in: message, postback, reaction; out: message, note
+     * @param isPrivate an agent's note, which the customer never sees
+     * @param status delivery of a reply; null for inbound messages and notes
+     */
+    public record Message(
+        String id,
+        String direction,
+        String kind,
+        @JsonProperty("private") boolean isPrivate,
+        String authorName,
+        String text,
+        List<Attachment> attachments,
+        String status,
+        Instant sentAt,
+        Instant createdAt) {}
+
+    /** A file of a message; its thread has the file itself. */
+    public record Attachment(String type, String name) {}
+  }
 
   /** A website visit (attribution's {@code session.recorded}). */
   record Session(

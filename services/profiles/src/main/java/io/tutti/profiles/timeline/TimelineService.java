@@ -16,6 +16,7 @@ import io.tutti.profiles.stage.StageChangeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -302,9 +303,41 @@ public class TimelineService {
                 item.subject(),
                 item.lastMessagePreview(),
                 item.assigneeId(),
-                item.labels() == null ? List.of() : item.labels()));
+                item.labels() == null ? List.of() : item.labels(),
+                recentMessages(item)));
       }
       return entries;
+    }
+
+    /** An older conversations gives no recent messages: the entry then has none. */
+    private static List<TimelineEntry.Conversation.Message> recentMessages(
+        ConversationsClient.ConversationItem item) {
+      if (item.recentMessages() == null) {
+        return List.of();
+      }
+      return item.recentMessages().stream()
+          .filter(Objects::nonNull)
+          .map(
+              m ->
+                  new TimelineEntry.Conversation.Message(
+                      m.id(),
+                      m.direction(),
+                      m.kind(),
+                      m.isPrivate(),
+                      m.authorName(),
+                      m.text(),
+                      m.attachments() == null
+                          ? List.of()
+                          : m.attachments().stream()
+                              .filter(Objects::nonNull)
+                              .map(
+                                  a ->
+                                      new TimelineEntry.Conversation.Attachment(a.type(), a.name()))
+                              .toList(),
+                      m.status(),
+                      m.sentAt(),
+                      m.createdAt()))
+          .toList();
     }
   }
 }

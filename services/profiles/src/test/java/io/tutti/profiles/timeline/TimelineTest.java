@@ -59,7 +59,24 @@ class TimelineTest extends ServiceTest {
         null,
         page(
             null,
-            conversation(whatsappConversation, "whatsapp", minutesAgo(60), "Is it in stock?"),
+            conversation(whatsappConversation, "whatsapp", minutesAgo(60), "Is it in stock?")
+                .put(
+                    "recentMessages",
+                    new JsonArray()
+                        .add(message("in", "message", false, "Is it in stock?", minutesAgo(60)))
+                        .add(message("out", "note", true, "Check the warehouse", minutesAgo(61)))
+                        .add(
+                            message("out", "message", false, "Hello Kenji!", minutesAgo(62))
+                                .put("status", "read")
+                                .put(
+                                    "attachments",
+                                    new JsonArray()
+                                        .add(
+                                            new JsonObject()
+                                                .put("type", "image")
+                                                .put("name", "catalogue.jpg")
+                                                .put("url", "https://cdn.example/c.jpg"))))),
+            // An older conversations gives no recent messages.
             conversation(smsConversation, "sms", minutesAgo(180), "Hi by text")));
     String sessionId = "s-" + UUID.randomUUID();
     handled(
@@ -99,6 +116,18 @@ class TimelineTest extends ServiceTest {
         .containsExactly("whatsapp", "sms");
     assertThat(timeline.getString("items[3].id")).isEqualTo(whatsappConversation);
     assertThat(timeline.getString("items[3].lastMessagePreview")).isEqualTo("Is it in stock?");
+    assertThat(timeline.getList("items[3].recentMessages.text"))
+        .containsExactly("Is it in stock?", "Check the warehouse", "Hello Kenji!");
+    assertThat(timeline.getList("items[3].recentMessages.direction"))
+        .containsExactly("in", "out", "out");
+    assertThat(timeline.getList("items[3].recentMessages.private"))
+        .containsExactly(false, true, false);
+    assertThat(timeline.getString("items[3].recentMessages[2].status")).isEqualTo("read");
+    assertThat(timeline.getString("items[3].recentMessages[2].sentAt"))
+        .isEqualTo(minutesAgo(62).toString());
+    assertThat(timeline.getList("items[3].recentMessages[2].attachments"))
+        .containsExactly(Map.of("type", "image", "name", "catalogue.jpg"));
+    assertThat(timeline.getList("items[5].recentMessages")).isEmpty();
     assertThat(timeline.getString("items[4].sessionId")).isEqualTo(sessionId);
     assertThat(timeline.getString("items[4].campaign")).isEqualTo("spring-sale");
     // Conversations was asked with the agent's own token, so it shows what the agent may see.
@@ -318,6 +347,21 @@ class TimelineTest extends ServiceTest {
         .put("lastMessagePreview", preview)
         .put("lastMessageAt", lastMessageAt.toString())
         .put("unreadCount", 1);
+  }
+
+  /** One of a conversation's recent messages, as conversations' ContactResource answers it. */
+  private static JsonObject message(
+      String direction, String kind, boolean note, String text, Instant sentAt) {
+    return new JsonObject()
+        .put("id", UUID.randomUUID().toString())
+        .put("direction", direction)
+        .put("kind", kind)
+        .put("private", note)
+        .put("text", text)
+        .put("attachments", new JsonArray())
+        .put("status", null)
+        .put("sentAt", sentAt.toString())
+        .put("createdAt", sentAt.toString());
   }
 
   private Instant minutesAgo(int minutes) {
