@@ -35,8 +35,12 @@ public interface AttributionConfig {
   @WithDefault("5m")
   Duration maxClockSkew();
 
-  /** Page views and identify calls the processor turns into sessions per transaction. */
-  @WithDefault("500")
+  /**
+   * Page views and identify calls the processor turns into sessions per transaction. Each page view
+   * queries touches, and a query first checks every entity of the transaction for changes: larger
+   * batches cost more per view.
+   */
+  @WithDefault("100")
   int trackBatchSize();
 
   /** How often the processor looks for accepted page views when none announced themselves. */

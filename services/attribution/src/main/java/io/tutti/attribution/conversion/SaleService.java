@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.tutti.attribution.config.AttributionConfig;
 import io.tutti.attribution.contact.Contacts;
 import io.tutti.attribution.contact.Hashes;
+import io.tutti.attribution.report.Rollups;
 import io.tutti.attribution.settings.Settings;
 import io.tutti.attribution.settings.SettingsService;
 import io.tutti.events.EventEnvelope;
@@ -17,6 +18,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -45,6 +47,7 @@ public class SaleService {
   private final CreditEngine credit;
   private final Conversions conversions;
   private final Outbox outbox;
+  private final Rollups rollups;
   private final AttributionConfig config;
   private final Clock clock;
 
@@ -54,6 +57,7 @@ public class SaleService {
       CreditEngine credit,
       Conversions conversions,
       Outbox outbox,
+      Rollups rollups,
       AttributionConfig config,
       Clock clock) {
     this.contacts = contacts;
@@ -61,6 +65,7 @@ public class SaleService {
     this.credit = credit;
     this.conversions = conversions;
     this.outbox = outbox;
+    this.rollups = rollups;
     this.config = config;
     this.clock = clock;
   }
@@ -169,8 +174,17 @@ public class SaleService {
                                       at,
                                       source)))
                           .replaceWithVoid();
+              Uni<Void> counted =
+                  rate.compareTo(BigDecimal.ONE) == 0
+                      ? Uni.createFrom().voidItem()
+                      : rollups.addConverted(
+                          workspaceId,
+                          LocalDate.ofInstant(sale.occurredAt, found.timeZone()),
+                          request.currency(),
+                          rate);
               return sale.<Conversion>persist()
                   .chain(() -> resolved)
+                  .chain(() -> counted)
                   .chain(
                       () ->
                           contactId != null

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -225,18 +224,17 @@ public class ReportService {
         converted);
   }
 
-  /** The range's sales in other currencies, and their rates. */
+  /** The range's sales in other currencies, and their rates, from their daily roll-up. */
   private static Uni<List<AttributionReport.Converted>> converted(
       String workspaceId, Settings found, ReportQuery query) {
-    ZoneId zone = found.timeZone();
     return NativeSql.rows(
-            "select original_currency, rate, count(*) from conversion where workspace_id = :ws"
-                + " and kind = 'sale' and counted and occurred_at >= :start and occurred_at < :end"
-                + " and original_currency <> :currency group by 1, 2 order by 1, 2",
+            "select currency, rate, sum(sales) from converted_rollup where workspace_id = :ws"
+                + " and day between :from and :to and currency <> :currency group by 1, 2"
+                + " order by 1, 2",
             Map.of(
                 "ws", workspaceId,
-                "start", query.from().atStartOfDay(zone).toInstant(),
-                "end", query.to().plusDays(1).atStartOfDay(zone).toInstant(),
+                "from", query.from(),
+                "to", query.to(),
                 "currency", found.currency()))
         .map(
             rows ->

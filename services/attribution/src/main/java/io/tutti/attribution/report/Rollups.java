@@ -37,6 +37,18 @@ public class Rollups {
         .replaceWithVoid();
   }
 
+  /** A sale in another currency than the workspace's, counted for the report's list of rates. */
+  public Uni<Void> addConverted(
+      String workspaceId, LocalDate day, String currency, BigDecimal rate) {
+    return NativeSql.update(
+            "insert into converted_rollup (workspace_id, day, currency, rate, sales)"
+                + " values (:ws, :day, :currency, :rate, 1)"
+                + " on conflict (workspace_id, day, currency, rate)"
+                + " do update set sales = converted_rollup.sales + 1",
+            Map.of("ws", workspaceId, "day", day, "currency", currency, "rate", rate))
+        .replaceWithVoid();
+  }
+
   public Uni<Void> apply(String workspaceId, Delta delta) {
     return NativeSql.update(
             "insert into conversion_rollup (workspace_id, model, day, channel, campaign, contacts,"
@@ -89,6 +101,20 @@ public class Rollups {
                         + " where v.workspace_id = :ws"
                         + " group by v.workspace_id, c.model, c.day, c.channel, c.campaign",
                     Map.of("ws", workspaceId)))
+        .chain(
+            () ->
+                NativeSql.update(
+                    "delete from converted_rollup where workspace_id = :ws",
+                    Map.of("ws", workspaceId)))
+        .chain(
+            () ->
+                NativeSql.update(
+                    "insert into converted_rollup (workspace_id, day, currency, rate, sales)"
+                        + " select workspace_id, (occurred_at at time zone :tz)::date,"
+                        + " original_currency, rate, count(*) from conversion"
+                        + " where workspace_id = :ws and kind = 'sale' and rate <> 1"
+                        + " and original_currency is not null group by 1, 2, 3, 4",
+                    params))
         .chain(
             () ->
                 NativeSql.update(
