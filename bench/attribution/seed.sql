@@ -34,7 +34,8 @@ select coalesce((select time_zone from workspace_settings where workspace_id = :
   greatest(1, floor(86400 * coalesce((select half_life_days from workspace_settings where workspace_id = :'workspace'),
     :default_half_life_days)))::bigint as half_life_seconds,
   now() as ending, now() - interval '120 days' as origin,
-  (floor(extract(epoch from now()) * 1000))::bigint - :touches - :conversions - 1000 as id_ms
+  (floor(extract(epoch from now()) * 1000))::bigint - :touches - :conversions - 1000 as id_ms,
+  to_regclass('converted_rollup') is not null as has_converted_rollup
 \gset
 
 \echo 'removing earlier rows of workspace' :workspace
@@ -46,6 +47,9 @@ delete from touch where workspace_id = :'workspace';
 delete from identity where workspace_id = :'workspace' and external_id like 'bench-%';
 delete from conversion_rollup where workspace_id = :'workspace';
 delete from session_rollup where workspace_id = :'workspace';
+\if :has_converted_rollup
+delete from converted_rollup where workspace_id = :'workspace';
+\endif
 commit;
 select format('  removed in %s s', round(extract(epoch from clock_timestamp() - :'step_started'::timestamptz)::numeric, 1));
 
@@ -260,7 +264,7 @@ from (select b * 100000 + 1 as lo, least((b + 1) * 100000, :conversions) as hi
 
 \endif
 
--- The roll-ups, rebuilt from all of the workspace's credit and sessions exactly as Rollups.redate does.
+-- The roll-ups, rebuilt from all of the workspace's credit, sessions and sales exactly as Rollups.redate does.
 \echo 'roll-ups'
 select clock_timestamp() as step_started \gset
 begin;
@@ -279,6 +283,14 @@ insert into session_rollup (workspace_id, day, channel, campaign, sessions)
 select workspace_id, (occurred_at at time zone :'tz')::date, channel, coalesce(campaign, ''), count(*) from touch
 where workspace_id = :'workspace' and kind = 'session'
 group by 1, 2, 3, 4;
+\if :has_converted_rollup
+-- The sales in other currencies per day and rate, from which a report lists what it converted.
+delete from converted_rollup where workspace_id = :'workspace';
+insert into converted_rollup (workspace_id, day, currency, rate, sales)
+select workspace_id, (occurred_at at time zone :'tz')::date, original_currency, rate, count(*) from conversion
+where workspace_id = :'workspace' and kind = 'sale' and rate <> 1 and original_currency is not null
+group by 1, 2, 3, 4;
+\endif
 commit;
 select format('  roll-ups   %s s', round(extract(epoch from clock_timestamp() - :'step_started'::timestamptz)::numeric, 1));
 
@@ -289,9 +301,13 @@ vacuum (analyze) credit;
 vacuum (analyze) identity;
 vacuum (analyze) conversion_rollup;
 vacuum (analyze) session_rollup;
+\if :has_converted_rollup
+vacuum (analyze) converted_rollup;
+\endif
 
 -- What the reports will sum, checked against what they sum over: every model's credit weighs one per counted
--- conversion, the roll-ups hold exactly the credit, and the session roll-up counts every session.
+-- conversion, the roll-ups hold exactly the credit, the session roll-up counts every session and the converted
+-- roll-up every sale in another currency.
 \pset tuples_only off
 \pset format aligned
 \echo 'workspace' :workspace
@@ -317,3 +333,7 @@ from credit_sums c full join rollup_sums r using (model) order by model;
 select (select coalesce(sum(sessions), 0) from session_rollup where workspace_id = :'workspace') as rollup_sessions,
   (select count(*) from touch where workspace_id = :'workspace' and kind = 'session') as sessions,
   (select count(*) from session_rollup where workspace_id = :'workspace') as session_rollup_rows;
+\if :has_converted_rollup
+select (select coalesce(sum(sales), 0) from converted_rollup where workspace_id = :'workspace') as rollup_converted_sales,
+  (select count(*) from conversion where workspace_id = :'workspace' and kind = 'sale' and rate <> 1) as converted_sales;
+\endif
