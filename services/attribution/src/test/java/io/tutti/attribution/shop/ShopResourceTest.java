@@ -16,6 +16,7 @@ import io.tutti.attribution.testing.AttributionTest;
 import io.tutti.attribution.testing.ServiceTest;
 import io.tutti.events.testing.Callers;
 import io.tutti.web.crypto.SecretBox;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,9 @@ import org.junit.jupiter.api.Test;
 @AttributionTest
 class ShopResourceTest extends ServiceTest {
 
-  private static final String TEST_KEY = "dGVzdC1vbmx5LWtleS1kby1ub3QtdXNlLWluLXByb2Q=";
+  /** The keys the service seals with: the test profile's, or the machine's when it sets one. */
+  @Inject EncryptionKeys keys;
+
   private static final String SECRET = "9f8e7d6c5b4a39281706f5e4d3c2b1a0-shop-signing-key";
 
   @Test
@@ -76,7 +79,8 @@ class ShopResourceTest extends ServiceTest {
 
     byte[] sealed =
         (byte[]) DB.single("select webhook_secret from shop where id = ?", UUID.fromString(id));
-    SecretBox box = new SecretBox(TEST_KEY, List.of());
+    SecretBox box =
+        new SecretBox(keys.encryptionKey().orElseThrow(), keys.previousEncryptionKeys());
     assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain(SECRET);
     assertThat(new String(box.open(sealed, "shop:" + id), StandardCharsets.UTF_8))
         .isEqualTo(SECRET);
@@ -101,7 +105,9 @@ class ShopResourceTest extends ServiceTest {
 
     byte[] sealed =
         (byte[]) DB.single("select webhook_secret from shop where id = ?", UUID.fromString(id));
-    assertThat(new SecretBox(TEST_KEY, List.of()).open(sealed, "shop:" + id))
+    assertThat(
+            new SecretBox(keys.encryptionKey().orElseThrow(), keys.previousEncryptionKeys())
+                .open(sealed, "shop:" + id))
         .isEqualTo(("rotated-" + SECRET).getBytes(StandardCharsets.UTF_8));
     given().when().get("/api/attribution/shops").then().body("", hasSize(1));
   }
