@@ -63,7 +63,7 @@ public class TrackLoad {
     int rate = Integer.parseInt(args[3]);
     String run = args[4];
     int views = args.length > 5 ? Integer.parseInt(args[5]) : 3;
-    int connections = args.length > 6 ? Integer.parseInt(args[6]) : 128;
+    int connections = args.length > 6 ? Integer.parseInt(args[6]) : 512;
     InetSocketAddress address =
         new InetSocketAddress(base.getHost(), base.getPort() < 0 ? 80 : base.getPort());
     String target = (base.getRawPath() == null ? "" : base.getRawPath()) + "/track?key=" + key;

@@ -16,6 +16,8 @@ cd "$(dirname "$0")"
 seconds="${1:-60}"
 rate="${2:-2000}"
 views="${TUTTI_BENCH_VIEWS_PER_VISITOR:-3}"
+# Kept-alive connections the calls share; a call waits for a free one (its wait counts in its latency).
+connections="${TUTTI_BENCH_CONNECTIONS:-512}"
 site_key="bench-track-$TUTTI_BENCH_WORKSPACE"
 run="$(date +%s)"
 
@@ -57,7 +59,8 @@ sampler=$!
 
 echo "POST $TUTTI_BENCH_ATTRIBUTION_URL/track?key=$site_key: $rate page views/s for $seconds s (run $run)"
 started="$(now)"
-"$java" TrackLoad.java "$TUTTI_BENCH_ATTRIBUTION_URL" "$site_key" "$seconds" "$rate" "$run" "$views" | tee "$out/load"
+"$java" TrackLoad.java "$TUTTI_BENCH_ATTRIBUTION_URL" "$site_key" "$seconds" "$rate" "$run" "$views" "$connections" |
+  tee "$out/load"
 sent_by="$(now)"
 value() { sed -n "s/^$1=//p" "$out/load"; }
 accepted="$(value accepted)"
