@@ -178,7 +178,8 @@ public class ContactLinkService {
       String workspaceId, String channel, String externalId, String contactId, Instant now) {
     ContactIdentity.Key key = new ContactIdentity.Key(workspaceId, channel, externalId);
     return identities
-        .findById(key)
+        .lock(workspaceId, channel, externalId)
+        .chain(() -> identities.findById(key))
         .chain(
             known -> {
               ContactIdentity identity = known != null ? known : new ContactIdentity();

@@ -234,8 +234,13 @@ public class InboundMessageService {
   private Uni<Threaded> thread(
       EventEnvelope event, MessageReceived received, Instant sentAt, Instant now) {
     String workspaceId = event.workspaceId();
-    return conversations
-        .lockActive(workspaceId, received.inboxId(), received.externalContactId())
+    // The identity first, then its conversations: the order contact.resolved takes them in.
+    return identities
+        .lock(workspaceId, received.channel(), received.externalContactId())
+        .chain(
+            () ->
+                conversations.lockActive(
+                    workspaceId, received.inboxId(), received.externalContactId()))
         .chain(
             active -> {
               if (active != null) {

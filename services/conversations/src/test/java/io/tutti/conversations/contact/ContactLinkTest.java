@@ -59,6 +59,37 @@ class ContactLinkTest extends ServiceTest {
   }
 
   @Test
+  void contactResolvedAtTheSameTimeAsTheFirstMessageStillReachesItsConversation() {
+    // Profiles answers a first message within milliseconds, so the two events are handled at
+    // once; whichever commits first, the conversation ends up with the contact.
+    List<String[]> customers = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      String wa = "49152" + UUID.randomUUID();
+      String wamid = "wamid-" + UUID.randomUUID();
+      String contact = "contact-" + UUID.randomUUID();
+      inbound.publish(
+          "connectors",
+          workspace,
+          Received.on(whatsappInbox, "whatsapp").from(wa).id(wamid).build());
+      inbound.publish(
+          "profiles",
+          workspace,
+          new ContactResolved(contact, "whatsapp", wa, whatsappInbox, true, null));
+      customers.add(new String[] {wamid, contact});
+    }
+
+    for (String[] customer : customers) {
+      String conversation = conversationOfMessage(customer[0]);
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(conversation(conversation).getString("contactId"))
+                      .isEqualTo(customer[1]));
+    }
+  }
+
+  @Test
   void contactsHistorySpansEveryChannelAndTheConversationShowsTheOthers() {
     String contact = "contact-" + UUID.randomUUID();
     String instagram = conversationOf(contact, instagramInbox, "instagram", "Last week's DM");
