@@ -10,9 +10,11 @@ import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,6 +25,7 @@ final class RunningSystem {
   static final String GATEWAY_URL = env("TUTTI_GATEWAY_URL", "http://127.0.0.1:8080");
   static final String OIDC_URL = env("TUTTI_OIDC_URL", "http://127.0.0.1:8180/realms/tutti");
   static final String DEMO_PASSWORD = "demo";
+  private static final Map<String, IssuedToken> TOKENS = new ConcurrentHashMap<>();
 
   private RunningSystem() {}
 
@@ -37,6 +40,22 @@ final class RunningSystem {
         .extract()
         .jsonPath();
   }
+
+  /**
+   * A token of the user that is good for a few minutes more: fetched once and again only when older
+   * than two minutes (Keycloak's live five), for tests that make many calls as one user.
+   */
+  static String tokenFor(String username) {
+    Instant now = Instant.now();
+    IssuedToken held = TOKENS.get(username);
+    if (held == null || held.issuedAt().isBefore(now.minus(Duration.ofMinutes(2)))) {
+      held = new IssuedToken(accessTokenFor(username), now);
+      TOKENS.put(username, held);
+    }
+    return held.token();
+  }
+
+  private record IssuedToken(String token, Instant issuedAt) {}
 
   static String accessTokenFor(String username) {
     Response response = requestToken(username, DEMO_PASSWORD);
