@@ -97,5 +97,21 @@ public interface ProxyConfig {
      */
     @WithDefault("10000")
     int maxWebsocketsPerService();
+
+    /**
+     * How many times a GET, HEAD or OPTIONS without a body is tried again when the service could
+     * not be reached or closed the connection before answering (a restart, a stale kept-alive
+     * connection). Other requests are never repeated: the service may have acted on them.
+     */
+    @WithDefault("1")
+    int retries();
+
+    /** Failures in a row (no connection, no answer, 503) after which a service's circuit opens. */
+    @WithDefault("5")
+    int circuitBreakerThreshold();
+
+    /** How long an open circuit answers 503 at once before one trial request may go through. */
+    @WithDefault("5s")
+    Duration circuitBreakerOpenFor();
   }
 }

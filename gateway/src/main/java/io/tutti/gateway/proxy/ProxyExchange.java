@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -32,6 +33,17 @@ final class ProxyExchange {
   private final String requestId;
   private final long declaredLength;
 
+  /** The bearer token the service gets in place of the browser's session; null to pass as is. */
+  private final String authorization;
+
+  private final CircuitBreaker breaker;
+
+  /** Tries so far; more than one only for a repeatable request (see {@link #repeatable()}). */
+  private int attempts;
+
+  /** The breaker has been told how this exchange went (or that it went nowhere). */
+  private boolean breakerTold;
+
   private HttpClientRequest upstream;
   private long bodyBytes;
 
@@ -56,7 +68,8 @@ final class ProxyExchange {
   private long silenceTimer = -1;
   private long lastHeardFromService;
 
-  ProxyExchange(ProxySettings settings, Route route, HttpServerRequest request) {
+  ProxyExchange(
+      ProxySettings settings, Route route, HttpServerRequest request, String authorization) {
     this.settings = settings;
     this.service = route.upstream();
     this.request = request;
@@ -64,6 +77,8 @@ final class ProxyExchange {
     String given = request.getHeader(ProxyHeaders.REQUEST_ID);
     this.requestId = given == null || given.isBlank() ? UUID.randomUUID().toString() : given;
     this.declaredLength = declaredLength(request);
+    this.authorization = authorization;
+    this.breaker = settings.breaker(service);
   }
 
   void start() {
@@ -80,6 +95,17 @@ final class ProxyExchange {
     if (!request.isEnded()) {
       request.pause();
     }
+    send();
+  }
+
+  private void send() {
+    if (!breaker.allows()) {
+      breakerTold = true;
+      response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(breaker.secondsUntilTrial()));
+      reply(ProxyProblems.circuitOpen(service.name()));
+      return;
+    }
+    attempts++;
     settings
         .client()
         .request(options(false))
@@ -102,7 +128,7 @@ final class ProxyExchange {
         .setSsl(service.ssl())
         .setMethod(request.method())
         .setURI(service.basePath() + target(request))
-        .setHeaders(ProxyHeaders.toService(request, requestId, upgrade))
+        .setHeaders(ProxyHeaders.toService(request, requestId, upgrade, authorization))
         // Bounds the wait for a pooled connection as well as the TCP connect.
         .setConnectTimeout(settings.connectTimeout().toMillis());
   }
@@ -191,6 +217,11 @@ final class ProxyExchange {
    */
   private void relay(HttpClientResponse answer, boolean closeServiceConnection) {
     answered = true;
+    if (answer.statusCode() == 503) {
+      tellBreaker(false);
+    } else {
+      tellBreaker(true);
+    }
     response.setStatusCode(answer.statusCode());
     if (answer.statusMessage() != null) {
       response.setStatusMessage(answer.statusMessage());
@@ -293,6 +324,12 @@ final class ProxyExchange {
 
   private void openTunnel() {
     request.pause();
+    if (!breaker.allows()) {
+      breakerTold = true;
+      response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(breaker.secondsUntilTrial()));
+      reply(ProxyProblems.circuitOpen(service.name()));
+      return;
+    }
     settings
         .tunnels()
         .request(options(true))
@@ -331,6 +368,7 @@ final class ProxyExchange {
       return;
     }
     answered = true;
+    tellBreaker(true);
     // Paused so nothing the service sends first is lost before the client's side is ready.
     NetSocket serviceSide = switched.netSocket().pause();
     ProxyHeaders.toClient(switched.headers(), response.headers());
@@ -358,6 +396,12 @@ final class ProxyExchange {
 
   /** No connection to the service: refused, unknown host, connect timeout, or pool exhausted. */
   private void unavailable(Throwable cause) {
+    if (retry()) {
+      LOG.debugf(
+          "%s unavailable for request %s, trying again: %s", service.name(), requestId, cause);
+      return;
+    }
+    tellBreaker(false);
     LOG.warnf(
         "%s unavailable for %s %s (request %s): %s",
         service.name(), request.method(), request.path(), requestId, cause.toString());
@@ -367,6 +411,11 @@ final class ProxyExchange {
   /** The service failed after taking the request and before its answer began. */
   private void serviceFailed(Throwable cause) {
     abandonUpstream();
+    if (!(cause instanceof TimeoutException) && retry()) {
+      LOG.debugf("%s dropped request %s, trying again: %s", service.name(), requestId, cause);
+      return;
+    }
+    tellBreaker(false);
     if (cause instanceof TimeoutException) {
       LOG.warnf(
           "%s did not answer %s %s within %d ms (request %s)",
@@ -403,6 +452,11 @@ final class ProxyExchange {
   private void clientLeft() {
     if (serviceAnswerEnded || response.ended()) {
       return;
+    }
+    if (!breakerTold) {
+      // Nothing learnt about the service; a trial request must not stay out for ever.
+      breakerTold = true;
+      breaker.released();
     }
     clientGone = true;
     answered = true;
@@ -444,6 +498,49 @@ final class ProxyExchange {
       response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
     }
     response.end(settings.json(problem)).onComplete(v -> finishWithClient(unreadBody));
+  }
+
+  /**
+   * Sends a repeatable request again, on a fresh connection after a short pause, when it has tries
+   * left and nothing has been answered; answers whether it did.
+   */
+  private boolean retry() {
+    if (!repeatable() || attempts > settings.retries() || answered || clientGone) {
+      return false;
+    }
+    upstream = null;
+    upstreamClosed = false;
+    upstreamRequestEnded = false;
+    settings
+        .vertx()
+        .setTimer(
+            50L * attempts,
+            id -> {
+              if (!clientGone && !answered) {
+                send();
+              }
+            });
+    return true;
+  }
+
+  /** A GET, HEAD or OPTIONS without a body: sending it twice does no more than once. */
+  private boolean repeatable() {
+    HttpMethod method = request.method();
+    return (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS)
+        && !mayHaveBody()
+        && !ProxyHeaders.asksForUpgrade(request);
+  }
+
+  private void tellBreaker(boolean succeeded) {
+    if (breakerTold) {
+      return;
+    }
+    breakerTold = true;
+    if (succeeded) {
+      breaker.succeeded();
+    } else {
+      breaker.failed();
+    }
   }
 
   // ---- small facts about the request ----

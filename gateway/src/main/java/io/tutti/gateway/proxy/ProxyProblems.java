@@ -19,6 +19,15 @@ final class ProxyProblems {
         "The " + service + " service cannot be reached right now. Try again shortly.");
   }
 
+  /** The service failed repeatedly just now; its routes answer at once until a trial succeeds. */
+  static Problem circuitOpen(String service) {
+    return new Problem(
+        Problem.type("service-unavailable"),
+        "Service unavailable",
+        503,
+        "The " + service + " service is failing; requests to it pause for a few seconds.");
+  }
+
   /** The service took the request but did not start answering in time. */
   static Problem gatewayTimeout(String service, Duration waited) {
     return new Problem(

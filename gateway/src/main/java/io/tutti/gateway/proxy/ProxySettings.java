@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * What every {@link ProxyExchange} shares.
@@ -24,7 +25,14 @@ record ProxySettings(
     Duration responseTimeout,
     long maxBodySize,
     boolean serverSendsContinue,
-    ObjectMapper mapper) {
+    ObjectMapper mapper,
+    int retries,
+    Map<String, CircuitBreaker> breakers) {
+
+  /** The circuit breaker of a service; one per service, shared by its routes. */
+  CircuitBreaker breaker(Upstream service) {
+    return breakers.get(service.name());
+  }
 
   Buffer json(Problem problem) {
     try {

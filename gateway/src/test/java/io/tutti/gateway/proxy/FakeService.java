@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       reason phrase "Made It", {@code X-Served-By: <name>}, two cookies and a content type;
  *   <li>{@code hop}: the same, plus hop-by-hop headers and one the Connection header names;
  *   <li>{@code slow}: never answers;
+ *   <li>{@code flaky}: closes the connection without answering the first request for a URI (as a
+ *       restarting service or a stale kept-alive connection does), answers the next ones;
  *   <li>{@code stalls}: sends part of a chunked body and then nothing;
  *   <li>{@code drip}: sends a first chunk, and the rest only once {@link #release} is called;
  *   <li>{@code upload}: counts the body as it arrives ({@link #bytesSoFar}) and answers the total;
@@ -45,6 +47,7 @@ final class FakeService {
   private final Map<String, AtomicLong> uploads = new ConcurrentHashMap<>();
   private final Map<String, Promise<Void>> drips = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> heldBackSince = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> attempts = new ConcurrentHashMap<>();
   private HttpServer server;
 
   FakeService(String name) {
@@ -84,6 +87,12 @@ final class FakeService {
     return nanos == 0 ? 0 : (System.nanoTime() - nanos) / 1_000_000;
   }
 
+  /** How many requests for this URI arrived, answered or not. */
+  long attempts(String uri) {
+    AtomicLong count = attempts.get(uri);
+    return count == null ? 0 : count.get();
+  }
+
   /** Lets a {@code drip} answer send its last chunk. */
   void release(String uri) {
     drips.computeIfAbsent(uri, u -> Promise.promise()).tryComplete();
@@ -96,6 +105,11 @@ final class FakeService {
     }
     String path = request.path();
     String behaviour = path.substring(path.lastIndexOf('/') + 1);
+    long attempt = attempts.computeIfAbsent(request.uri(), u -> new AtomicLong()).incrementAndGet();
+    if (behaviour.equals("flaky") && attempt == 1) {
+      request.connection().close();
+      return;
+    }
     switch (behaviour) {
       case "slow" -> request.body().onSuccess(body -> record(request, body));
       case "stalls" ->

@@ -41,12 +41,14 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
   private final Running running = new Running();
   private Set<String> down = Set.of();
+  private String breakerThreshold = "1000";
   private Vertx vertx;
 
   @Override
   public void init(Map<String, String> initArgs) {
     String names = initArgs.getOrDefault("down", "");
     down = names.isBlank() ? Set.of() : Set.of(names.split(","));
+    breakerThreshold = initArgs.getOrDefault("breaker-threshold", "1000");
   }
 
   @Override
@@ -65,6 +67,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
       config.put("tutti.gateway." + name + "-url", "http://127.0.0.1:" + port);
     }
     config.put("tutti.gateway.proxy.response-timeout", "1s");
+    // Most tests make services fail on purpose, more often than a circuit breaker lets pass.
+    config.put("tutti.gateway.proxy.circuit-breaker-threshold", breakerThreshold);
     config.put("tutti.gateway.proxy.max-body-size", MAX_BODY_MIB + "M");
     config.put("tutti.gateway.proxy.max-connections-per-service", String.valueOf(MAX_CONNECTIONS));
     // Tracing on (sampling nothing in tests, so exporting nothing): forwarding traceparent
