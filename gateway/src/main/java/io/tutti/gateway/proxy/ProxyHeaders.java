@@ -1,5 +1,6 @@
 package io.tutti.gateway.proxy;
 
+import io.tutti.gateway.security.BrowserSession;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -51,7 +52,8 @@ final class ProxyHeaders {
    *
    * @param upgrade keep the Upgrade header and ask the service to switch protocols
    */
-  static MultiMap toService(HttpServerRequest request, String requestId, boolean upgrade) {
+  static MultiMap toService(
+      HttpServerRequest request, String requestId, boolean upgrade, String authorization) {
     MultiMap incoming = request.headers();
     Set<String> dropped = hopByHop(incoming);
     MultiMap headers = HttpHeaders.headers();
@@ -61,9 +63,18 @@ final class ProxyHeaders {
           name.equals("host")
               || name.equals("expect")
               || name.equals("forwarded")
-              || name.startsWith("x-forwarded-");
+              || name.startsWith("x-forwarded-")
+              || (authorization != null && name.equals("cookie"));
       if (!dropped.contains(name) && !replaced) {
         headers.add(header.getKey(), header.getValue());
+      }
+    }
+    if (authorization != null) {
+      // The browser's session becomes the user's bearer token; its cookies stay with the gateway.
+      headers.set(HttpHeaders.AUTHORIZATION, authorization);
+      String cookies = servicesCookies(request);
+      if (!cookies.isEmpty()) {
+        headers.set(HttpHeaders.COOKIE, cookies);
       }
     }
     if (upgrade) {
@@ -76,6 +87,20 @@ final class ProxyHeaders {
     String earlier = String.join(", ", incoming.getAll("Via"));
     headers.set("Via", earlier.isEmpty() ? via : earlier + ", " + via);
     return headers;
+  }
+
+  /** The request's cookies other than the gateway's own (session, CSRF, sign-in state). */
+  private static String servicesCookies(HttpServerRequest request) {
+    StringBuilder kept = new StringBuilder();
+    for (io.vertx.core.http.Cookie cookie : request.cookies()) {
+      if (!BrowserSession.isGatewayCookie(cookie.getName())) {
+        if (!kept.isEmpty()) {
+          kept.append("; ");
+        }
+        kept.append(cookie.getName()).append('=').append(cookie.getValue());
+      }
+    }
+    return kept.toString();
   }
 
   /** Copies a service's response headers for the client, without the hop-by-hop ones. */

@@ -1,12 +1,17 @@
 package io.tutti.gateway.proxy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.smallrye.common.vertx.VertxContext;
 import io.tutti.gateway.proxy.RouteTable.Route;
+import io.tutti.gateway.security.BrowserSession;
+import io.tutti.web.problem.Problem;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.Router;
@@ -14,6 +19,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +45,17 @@ public class ReverseProxy {
    * (-2): each service authenticates its own routes (a webhook's bearer secret is not a token the
    * gateway could validate), answers its own CORS and sets its own body limit.
    */
-  static final int ROUTE_ORDER = -SecurityHandlerPriorities.CORS - 1;
+  public static final int ROUTE_ORDER = -SecurityHandlerPriorities.CORS - 1;
+
+  /**
+   * Requests that come with the browser's session go through here instead, after authentication
+   * (-200) has been set up and before authorization (-100): the session's access token is needed to
+   * call the service on the user's behalf.
+   */
+  static final int SESSION_ROUTE_ORDER = -SecurityHandlerPriorities.AUTHENTICATION + 50;
+
+  /** Where the first handler leaves a session request's route for the second. */
+  private static final String SESSION_ROUTE = ReverseProxy.class.getName() + ".route";
 
   /**
    * The context key under which Quarkus' HTTP server metrics look for a request's path template
@@ -79,11 +95,28 @@ public class ReverseProxy {
             proxy.responseTimeout(),
             proxy.maxBodySize().asLongValue(),
             serverSendsContinue,
-            mapper);
+            mapper,
+            proxy.retries(),
+            breakers(routes.routes(), proxy));
+  }
+
+  private static Map<String, CircuitBreaker> breakers(List<Route> routes, ProxyConfig.Proxy proxy) {
+    Map<String, CircuitBreaker> breakers = new HashMap<>();
+    for (Route route : routes) {
+      breakers.computeIfAbsent(
+          route.upstream().name(),
+          name ->
+              new CircuitBreaker(
+                  proxy.circuitBreakerThreshold(),
+                  proxy.circuitBreakerOpenFor().toNanos(),
+                  System::nanoTime));
+    }
+    return Map.copyOf(breakers);
   }
 
   void install(@Observes Router router) {
     router.route().order(ROUTE_ORDER).handler(this::handle);
+    router.route().order(SESSION_ROUTE_ORDER).handler(this::handleSession);
     describe(routes.routes())
         .forEach((service, paths) -> LOG.infof("Forwarding %s to %s", paths, service));
   }
@@ -103,7 +136,69 @@ public class ReverseProxy {
       return;
     }
     tagMetrics(route.get());
-    new ProxyExchange(settings, route.get(), context.request()).start();
+    if (BrowserSession.carriesSession(context.request())) {
+      // Nothing of the body may be read while the session is checked.
+      context.request().pause();
+      context.put(SESSION_ROUTE, route.get());
+      context.next();
+      return;
+    }
+    new ProxyExchange(settings, route.get(), context.request(), null).start();
+  }
+
+  /**
+   * A request made with the browser's session: the service gets the session's access token as a
+   * bearer token (quarkus-oidc refreshes it when expired), and a state-changing call must pass the
+   * CSRF check. An expired or unknown session answers 401, never a redirect.
+   */
+  private void handleSession(RoutingContext context) {
+    Route route = context.get(SESSION_ROUTE);
+    if (route == null) {
+      context.next();
+      return;
+    }
+    HttpServerRequest request = context.request();
+    if (!BrowserSession.passesCsrfCheck(request)) {
+      reply(request, SessionProblems.csrfMissing());
+      return;
+    }
+    Context loop = Vertx.currentContext();
+    QuarkusHttpUser.getSecurityIdentity(context, null)
+        .subscribe()
+        .with(
+            identity ->
+                loop.runOnContext(
+                    v -> {
+                      AccessTokenCredential token =
+                          identity == null || identity.isAnonymous()
+                              ? null
+                              : identity.getCredential(AccessTokenCredential.class);
+                      if (token == null) {
+                        reply(request, SessionProblems.signedOut());
+                        return;
+                      }
+                      new ProxyExchange(settings, route, request, "Bearer " + token.getToken())
+                          .start();
+                    }),
+            failure ->
+                loop.runOnContext(
+                    v -> {
+                      LOG.debugf("Session of a request to %s refused: %s", route.path(), failure);
+                      reply(request, SessionProblems.signedOut());
+                    }));
+  }
+
+  private void reply(HttpServerRequest request, Problem problem) {
+    if (request.response().ended()) {
+      return;
+    }
+    request
+        .response()
+        .setStatusCode(problem.status())
+        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+        .end(settings.json(problem))
+        // The unread body, if any, is not worth reading.
+        .onComplete(v -> request.connection().close());
   }
 
   /**

@@ -37,6 +37,7 @@ class ProxiedRoutesSkipGatewayAuthenticationTest {
       // Without an auth-server-url, OIDC verifies tokens with the public key alone.
       return Map.of(
           "quarkus.oidc.tenant-enabled", "true",
+          "quarkus.oidc.application-type", "service",
           "quarkus.oidc.auth-server-url", "",
           "quarkus.oidc.public-key", freshPublicKey());
     }

@@ -112,7 +112,7 @@ class ReverseProxyTest {
 
     assertThat(answer.headers().asList())
         .extracting(header -> header.getName().toLowerCase())
-        .as("the service's headers and the request id, nothing else")
+        .as("the service's headers, the request id and the gateway's security headers")
         .containsExactlyInAnyOrder(
             "x-served-by",
             "content-type",
@@ -120,7 +120,9 @@ class ReverseProxyTest {
             "x-end-to-end",
             "set-cookie",
             "set-cookie",
-            "x-request-id");
+            "x-request-id",
+            "x-content-type-options",
+            "referrer-policy");
     assertThat(answer.headers().getValues("Set-Cookie"))
         .containsExactly("a=1; Path=/", "b=2; Path=/");
     assertThat(answer.asByteArray()).isEqualTo(body);

@@ -1,0 +1,137 @@
+package io.tutti.tests.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.LoadState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Signing in with a real browser: headless chromium (the machine's own, {@code TUTTI_CHROMIUM},
+ * default {@code /usr/bin/chromium}) goes to the gateway, is sent to Keycloak's sign-in page, comes
+ * back to the inbox holding only the gateway's HttpOnly session cookie, and signs out of Keycloak
+ * too. Needs {@code ./tutti up} (or {@code ./tutti test}, which installs chromium).
+ */
+class BrowserSignInIT {
+
+  private static final String GATEWAY_URL = RunningSystem.GATEWAY_URL;
+
+  private static Playwright playwright;
+  private static Browser browser;
+
+  @BeforeAll
+  static void launch() {
+    Path chromium = Path.of(System.getenv().getOrDefault("TUTTI_CHROMIUM", "/usr/bin/chromium"));
+    assertThat(Files.isExecutable(chromium))
+        .as("chromium at %s (apt-get install chromium, or set TUTTI_CHROMIUM)", chromium)
+        .isTrue();
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(chromium)
+                    .setHeadless(true)
+                    // No background calls to Google's hosts, which this network refuses.
+                    .setArgs(
+                        List.of(
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-quic",
+                            "--no-first-run",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync")));
+  }
+
+  @AfterAll
+  static void close() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @Test
+  void aliceSignsInLandsInTheInboxHoldingNoTokenAndSignsOut() {
+    try (BrowserContext context = browser.newContext()) {
+      Page page = context.newPage();
+      page.setDefaultTimeout(20_000);
+
+      page.navigate(GATEWAY_URL + "/");
+      // Keycloak's sign-in page, reached by the gateway's redirect.
+      page.waitForURL(Pattern.compile(".*/realms/tutti/protocol/openid-connect/auth.*"));
+      page.fill("#username", "alice");
+      page.fill("#password", "demo");
+      page.click("#kc-login");
+
+      page.waitForURL(GATEWAY_URL + "/");
+      page.waitForLoadState(LoadState.NETWORKIDLE);
+      assertThat(page.textContent("h1")).isEqualTo("Inbox");
+      page.waitForFunction("document.getElementById('who').textContent.includes('acme')");
+      assertThat(page.textContent("#who")).contains("acme");
+      page.waitForFunction(
+          "document.querySelectorAll('#conversations li').length > 0"
+              + " || document.getElementById('status').textContent !== 'Loading conversations…'");
+      assertThat(page.textContent("#status")).doesNotContain("Could not load");
+      assertThat(page.locator("#conversations li").count())
+          .as("the demo workspace's conversations alice may see")
+          .isPositive();
+
+      // The browser holds the session as an HttpOnly cookie, and no token anywhere a script reads.
+      List<Cookie> cookies = context.cookies(GATEWAY_URL);
+      Cookie session =
+          cookies.stream().filter(c -> c.name.startsWith("q_session")).findFirst().orElseThrow();
+      assertThat(session.httpOnly).isTrue();
+      assertThat(session.sameSite.name()).isEqualTo("LAX");
+      String scriptVisible =
+          (String)
+              page.evaluate(
+                  "() => document.cookie + JSON.stringify(localStorage)"
+                      + " + JSON.stringify(sessionStorage)");
+      assertThat(scriptVisible).doesNotContain("eyJ");
+
+      // A change made with the session needs the CSRF token only the gateway's own pages can read.
+      Object withoutToken =
+          page.evaluate(
+              "() => fetch('/api/agents/me/heartbeat', {method: 'POST'}).then(r => r.status)");
+      assertThat(withoutToken).isEqualTo(403);
+      Object withToken =
+          page.evaluate(
+              "() => fetch('/api/agents/me/heartbeat', {method: 'POST', headers: {'X-CSRF-Token':"
+                  + " document.cookie.split('; ').find(c => c.startsWith('tutti_csrf='))"
+                  + ".substring(11)}}).then(r => r.status)");
+      assertThat(withToken).isEqualTo(204);
+
+      page.click("#sign-out");
+      page.waitForURL(
+          Pattern.compile(Pattern.quote(GATEWAY_URL + "/signed-out.html") + "(\\?.*)?"));
+      assertThat(page.textContent("h1")).isEqualTo("You are signed out");
+      assertThat(context.cookies(GATEWAY_URL)).noneMatch(c -> c.name.startsWith("q_session"));
+
+      // Keycloak's session ended too: going back asks for the password again.
+      page.navigate(GATEWAY_URL + "/");
+      page.waitForURL(Pattern.compile(".*/realms/tutti/protocol/openid-connect/auth.*"));
+      assertThat(page.isVisible("#password")).isTrue();
+      // And the API, with whatever cookies the browser kept, answers 401 rather than a redirect.
+      assertThat(context.request().get(GATEWAY_URL + "/api/me").status()).isEqualTo(401);
+    }
+  }
+}
