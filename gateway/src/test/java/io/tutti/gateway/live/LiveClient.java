@@ -116,6 +116,14 @@ final class LiveClient implements AutoCloseable {
         .toList();
   }
 
+  /** The types of the frames but presence, in order. */
+  List<String> types() {
+    return frames.stream()
+        .map(frame -> frame.getString("type"))
+        .filter(type -> !LiveTopology.AGENT_PRESENCE_CHANGED.equals(type))
+        .toList();
+  }
+
   /** The conversation ids of the events of this type, in order. */
   List<String> conversations(String type) {
     return events().stream()

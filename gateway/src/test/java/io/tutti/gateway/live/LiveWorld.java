@@ -55,7 +55,7 @@ public class LiveWorld implements QuarkusTestResourceLifecycleManager {
     config.put("tutti.gateway.conversations-url", "http://127.0.0.1:" + port);
     config.put("tutti.gateway.live.replay-size", String.valueOf(REPLAY_SIZE));
     config.put("tutti.gateway.live.heartbeat-interval", "1s");
-    config.put("tutti.gateway.live.presence-grace", "1s");
+    config.put("tutti.gateway.live.presence-grace", "3s");
     config.put("tutti.gateway.live.teams-ttl", "2s");
     config.put("tutti.gateway.live.max-sockets-per-user", String.valueOf(MAX_SOCKETS_PER_USER));
     config.put("tutti.gateway.live.reconnect-interval", "500ms");
