@@ -32,13 +32,15 @@ final class EventReader {
 
   /** The event to push, or null for one the live socket does not push (or cannot read). */
   synchronized LiveEvent read(Buffer body) {
-    JsonObject envelope;
     try {
-      envelope = new JsonObject(body);
-    } catch (DecodeException | ClassCastException e) {
+      return read(new JsonObject(body));
+    } catch (DecodeException | ClassCastException | IllegalArgumentException e) {
       LOG.debugf("not an event: %s", e.getMessage());
       return null;
     }
+  }
+
+  private LiveEvent read(JsonObject envelope) {
     String type = envelope.getString("type");
     String workspaceId = envelope.getString("workspaceId");
     JsonObject payload = envelope.getJsonObject("payload");
