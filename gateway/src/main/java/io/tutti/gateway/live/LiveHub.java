@@ -6,9 +6,12 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -91,11 +94,16 @@ class LiveHub {
               }
               return ws;
             });
+    // A fresh socket gets, once registered, what arrived while its teams were read.
+    UUID since;
+    synchronized (workspace) {
+      since = workspace.replay.newestId();
+    }
     Uni<Void> teamsRead =
         user.admin() || user.accessToken() == null
             ? Uni.createFrom().voidItem()
             : readTeams(workspace, user.accessToken(), false);
-    return teamsRead.invoke(() -> register(workspace, socket));
+    return teamsRead.invoke(() -> register(workspace, socket, since));
   }
 
   /** A socket closed, whoever closed it. */
@@ -171,35 +179,59 @@ class LiveHub {
         id, new ReplayBuffer(config.replaySize(), config.replayAge(), System::currentTimeMillis));
   }
 
-  private void register(Workspace workspace, LiveSocket socket) {
+  /**
+   * Replays what the socket missed: after its {@code lastEventId}, or for a fresh socket after the
+   * newest event when it opened ({@code since}, null when there was none), then registers it.
+   */
+  private void register(Workspace workspace, LiveSocket socket, UUID since) {
     synchronized (workspace) {
       if (socket.isClosing()) {
         return;
       }
+      Optional<List<LiveEvent>> missed;
       if (socket.lastEventId() != null) {
-        replay(workspace, socket);
+        missed = workspace.replay.after(socket.lastEventId());
+      } else if (since != null) {
+        missed = workspace.replay.after(since);
+      } else {
+        missed = Optional.of(workspace.replay.all());
       }
+      replay(workspace, socket, missed);
       workspace.sockets.add(socket);
       socket.write(LiveFrames.READY);
     }
   }
 
-  private void replay(Workspace workspace, LiveSocket socket) {
+  /**
+   * Writes the missed events the user may see; a refresh instead when they are not known, or when
+   * they would take more than half the send buffer (reloading costs less than a socket closed for
+   * slowness, which would reconnect to the same replay).
+   */
+  private void replay(Workspace workspace, LiveSocket socket, Optional<List<LiveEvent>> missed) {
+    if (missed.isEmpty()) {
+      socket.write(LiveFrames.REFRESH);
+      return;
+    }
     LiveUser user = socket.user();
     Set<String> teamsOfUser = workspace.teamsOf(user.userId());
-    workspace
-        .replay
-        .after(socket.lastEventId())
-        .ifPresentOrElse(
-            missed -> {
-              for (LiveEvent event : missed) {
-                String frame = event.frameFor(user, teamsOfUser);
-                if (frame != null && !socket.push(frame, event.typeOf(frame))) {
-                  return;
-                }
-              }
-            },
-            () -> socket.write(LiveFrames.REFRESH));
+    List<LiveEvent> events = new ArrayList<>();
+    List<String> frames = new ArrayList<>();
+    long size = 0;
+    for (LiveEvent event : missed.get()) {
+      String frame = event.frameFor(user, teamsOfUser);
+      if (frame != null) {
+        events.add(event);
+        frames.add(frame);
+        size += frame.length();
+      }
+    }
+    if (size > socket.sendBuffer() / 2) {
+      socket.write(LiveFrames.REFRESH);
+      return;
+    }
+    for (int i = 0; i < frames.size(); i++) {
+      socket.push(frames.get(i), events.get(i).typeOf(frames.get(i)));
+    }
   }
 
   private void release(Workspace workspace) {

@@ -55,6 +55,11 @@ final class LiveSocket {
     return lastEventId;
   }
 
+  /** Most characters that may wait to be written to this socket. */
+  long sendBuffer() {
+    return sendBuffer;
+  }
+
   boolean isClosing() {
     return closing.get();
   }

@@ -56,6 +56,18 @@ final class ReplayBuffer {
     return Optional.empty();
   }
 
+  /** The newest event's id, or null when there is none. */
+  UUID newestId() {
+    evictOld();
+    return events.isEmpty() ? null : events.peekLast().id();
+  }
+
+  /** Every event here, oldest first. */
+  List<LiveEvent> all() {
+    evictOld();
+    return List.copyOf(events);
+  }
+
   /** Forgets everything: after a gap in what this gateway received, nothing before it resumes. */
   void clear() {
     events.clear();

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,9 +23,12 @@ final class FakeConversations {
   private final Map<String, JsonArray> teams = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> heartbeats = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> teamReads = new ConcurrentHashMap<>();
+  private final Map<String, Duration> teamsDelay = new ConcurrentHashMap<>();
+  private Vertx vertx;
   private HttpServer server;
 
   int start(Vertx vertx) {
+    this.vertx = vertx;
     server =
         vertx
             .createHttpServer()
@@ -39,6 +43,11 @@ final class FakeConversations {
   /** The workspace's teams from now on, as {@code {id, name, memberIds}}. */
   void teams(String workspace, JsonArray value) {
     teams.put(workspace, value);
+  }
+
+  /** Answers the workspace's teams only after this long, like a slow conversations. */
+  void delayTeams(String workspace, Duration delay) {
+    teamsDelay.put(workspace, delay);
   }
 
   static JsonObject team(String id, String... memberIds) {
@@ -68,10 +77,18 @@ final class FakeConversations {
     switch (request.method().name() + " " + request.path()) {
       case "GET /api/teams" -> {
         teamReads.computeIfAbsent(workspace, w -> new AtomicInteger()).incrementAndGet();
-        request
-            .response()
-            .putHeader("Content-Type", "application/json")
-            .end(teams.getOrDefault(workspace, new JsonArray()).encode());
+        long delay = teamsDelay.getOrDefault(workspace, Duration.ZERO).toMillis();
+        Runnable answer =
+            () ->
+                request
+                    .response()
+                    .putHeader("Content-Type", "application/json")
+                    .end(teams.getOrDefault(workspace, new JsonArray()).encode());
+        if (delay > 0) {
+          vertx.setTimer(delay, id -> answer.run());
+        } else {
+          answer.run();
+        }
       }
       case "POST /api/agents/me/heartbeat" -> {
         heartbeats

@@ -10,6 +10,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tutti.events.testing.TuttiTestInfrastructure;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,17 @@ class LiveHandshakeTest {
               });
     } finally {
       open.forEach(LiveClient::close);
+    }
+  }
+
+  @Test
+  void aSocketIsClosedWhenItsTokenExpires() {
+    String acme = LiveTests.workspace("acme");
+    String token = world.tokens.expiringIn(Duration.ofSeconds(3), "alice", acme, "agent");
+    try (LiveClient alice = LiveClient.ready(world.vertx, live, token)) {
+      await().atMost(LiveClient.WAIT).until(alice::isClosed);
+
+      assertThat(alice.closeCode()).isEqualTo((short) 1008);
     }
   }
 

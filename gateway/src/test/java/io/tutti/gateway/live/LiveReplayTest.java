@@ -89,6 +89,33 @@ class LiveReplayTest {
   }
 
   @Test
+  void aReplayTooBigForTheSendBufferIsARefresh() {
+    String acme = LiveTests.workspace("acme");
+    String token = world.tokens.of("ada", acme, "admin");
+    try (LiveClient ada = ready(token, null)) {
+      String seen = events.opened(acme, LiveTests.id(), null, null);
+      ada.awaitEvent(seen);
+      // Four messages of 150,000 characters: more than half of the 1M send buffer.
+      String last = null;
+      for (int i = 0; i < LiveWorld.REPLAY_SIZE - 1; i++) {
+        last =
+            events.publish(
+                acme,
+                LiveTopology.CONVERSATION_MESSAGE_ADDED,
+                new JsonObject()
+                    .put("conversationId", LiveTests.id())
+                    .put("preview", "x".repeat(150_000)));
+      }
+      ada.awaitEvent(last);
+
+      try (LiveClient again = ready(token, seen)) {
+        assertThat(again.types()).containsExactly("refresh", "ready");
+        assertThat(again.isClosed()).isFalse();
+      }
+    }
+  }
+
+  @Test
   void anIdThisGatewayNeverSawGetsARefresh() {
     String acme = LiveTests.workspace("acme");
     try (LiveClient ada =
@@ -115,6 +142,25 @@ class LiveReplayTest {
 
       try (LiveClient again = ready(token, frame.getString("id"))) {
         assertThat(again.types()).containsExactly("ready");
+      }
+    }
+  }
+
+  @Test
+  void aFreshSocketMissesNothingThatArrivedWhileItsTeamsWereRead() {
+    String acme = LiveTests.workspace("acme");
+    world.conversations.delayTeams(acme, java.time.Duration.ofSeconds(2));
+    try (LiveClient ada = ready(world.tokens.of("ada", acme, "admin"), null)) {
+      LiveClient alice =
+          LiveClient.open(world.vertx, live, world.tokens.of("alice", acme, "agent"), null);
+      try (alice) {
+        String meanwhile = events.opened(acme, LiveTests.id(), "alice", null);
+        ada.awaitEvent(meanwhile);
+
+        alice.awaitFrame(frame -> "ready".equals(frame.getString("type")));
+        assertThat(alice.conversationEvents())
+            .extracting(frame -> frame.getString("id"))
+            .containsExactly(meanwhile);
       }
     }
   }

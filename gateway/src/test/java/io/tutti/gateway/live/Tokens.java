@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -19,8 +20,13 @@ final class Tokens {
     this.key = key;
   }
 
-  /** A token of a user of the workspace with the roles. */
+  /** A token of a user of the workspace with the roles, valid for an hour. */
   String of(String userId, String workspace, String... roles) {
+    return expiringIn(Duration.ofHours(1), userId, workspace, roles);
+  }
+
+  /** A token that expires after {@code lifetime}. */
+  String expiringIn(Duration lifetime, String userId, String workspace, String... roles) {
     JsonObject claims =
         new JsonObject()
             .put("sub", userId)
@@ -29,12 +35,12 @@ final class Tokens {
     if (workspace != null) {
       claims.put("workspace", workspace);
     }
-    return sign(claims);
+    return sign(claims, lifetime);
   }
 
-  String sign(JsonObject claims) {
+  private String sign(JsonObject claims, Duration lifetime) {
     long now = Instant.now().getEpochSecond();
-    JsonObject body = claims.copy().put("iat", now).put("exp", now + 3600);
+    JsonObject body = claims.copy().put("iat", now).put("exp", now + lifetime.toSeconds());
     String signed =
         encode(new JsonObject().put("alg", "RS256").put("typ", "JWT")) + "." + encode(body);
     try {
