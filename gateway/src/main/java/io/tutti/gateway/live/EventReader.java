@@ -20,7 +20,7 @@ final class EventReader {
   private static final Logger LOG = Logger.getLogger(EventReader.class);
 
   /** Conversations and messages remembered; older ones are forgotten first. */
-  static final int REMEMBERED = 100_000;
+  static final int REMEMBERED = 20_000;
 
   private final LongSupplier clock;
   private final Map<String, Sight> conversations = lru();

@@ -56,8 +56,9 @@ public interface LiveConfig {
   int maxSockets();
 
   /**
-   * Most bytes waiting to be written to one socket; a client that reads slower than its events
-   * arrive is closed (1013) rather than buffered without bound.
+   * Most waiting to be written to one socket (counted in characters, about bytes for JSON); a
+   * client that reads slower than its events arrive is closed (1013) rather than buffered without
+   * bound, and a replay larger than half of it becomes a refresh.
    */
   @WithDefault("1M")
   MemorySize sendBuffer();

@@ -36,10 +36,7 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
       LiveConfig config,
       @ConfigProperty(name = "tutti.gateway.public-url") URI publicUrl) {
     this.presence = presence;
-    this.allowedOrigins =
-        config.allowedOrigins().orElse(List.of(origin(publicUrl))).stream()
-            .map(LiveUpgradeCheck::normalise)
-            .collect(Collectors.toUnmodifiableSet());
+    this.allowedOrigins = origins(config.allowedOrigins().orElse(List.of(origin(publicUrl))));
   }
 
   @Override
@@ -64,7 +61,10 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
       return CheckResult.rejectUpgradeSync(403);
     }
     HttpServerRequest request = context.httpRequest();
-    if (!originAllowed(request)) {
+    if (!originAllowed(
+        request.getHeader(HttpHeaders.ORIGIN),
+        request.getHeader(HttpHeaders.AUTHORIZATION) != null,
+        allowedOrigins)) {
       return CheckResult.rejectUpgradeSync(403);
     }
     AgentPresence.Refusal refusal = presence.wouldRefuse(user);
@@ -85,12 +85,18 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
    * {@code Authorization} is no browser page (none can set it on a WebSocket), and one without
    * {@code Origin} is no browser at all.
    */
-  private boolean originAllowed(HttpServerRequest request) {
-    String origin = request.getHeader(HttpHeaders.ORIGIN);
-    if (origin == null || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+  static boolean originAllowed(String origin, boolean authorization, Set<String> allowed) {
+    if (origin == null || authorization) {
       return true;
     }
-    return allowedOrigins.contains(normalise(origin));
+    return allowed.contains(normalise(origin));
+  }
+
+  /** The origins a browser page may open the socket from, as compared. */
+  static Set<String> origins(List<String> configured) {
+    return configured.stream()
+        .map(LiveUpgradeCheck::normalise)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /**
@@ -108,7 +114,7 @@ public class LiveUpgradeCheck implements HttpUpgradeCheck {
     }
   }
 
-  private static String origin(URI url) {
+  static String origin(URI url) {
     return url.getScheme() + "://" + url.getRawAuthority();
   }
 
