@@ -49,6 +49,8 @@ public class LiveWorld implements QuarkusTestResourceLifecycleManager {
     // Without an auth-server-url, OIDC verifies tokens with the public key alone.
     config.put("quarkus.oidc.tenant-enabled", "true");
     config.put("quarkus.oidc.auth-server-url", "");
+    // A public key alone verifies bearer tokens only; the browser flow needs Keycloak.
+    config.put("quarkus.oidc.application-type", "service");
     config.put(
         "quarkus.oidc.public-key",
         Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
