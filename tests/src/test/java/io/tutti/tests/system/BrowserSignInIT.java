@@ -120,6 +120,16 @@ class BrowserSignInIT {
                   + ".substring(11)}}).then(r => r.status)");
       assertThat(withToken).isEqualTo(204);
 
+      // The live socket opens on the session alone.
+      Object firstFrame =
+          page.evaluate(
+              "() => new Promise(resolve => { const socket = new"
+                  + " WebSocket(location.origin.replace('http', 'ws') + '/api/live');"
+                  + " socket.onmessage = m => { if (JSON.parse(m.data).type === 'ready') {"
+                  + " resolve('ready'); socket.close(); } };"
+                  + " socket.onclose = e => resolve('closed ' + e.code); })");
+      assertThat(firstFrame).isEqualTo("ready");
+
       page.click("#sign-out");
       page.waitForURL(
           Pattern.compile(Pattern.quote(GATEWAY_URL + "/signed-out.html") + "(\\?.*)?"));
