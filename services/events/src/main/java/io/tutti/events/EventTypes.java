@@ -1,5 +1,6 @@
 package io.tutti.events;
 
+import io.tutti.events.type.AgentPresenceChanged;
 import io.tutti.events.type.ContactErased;
 import io.tutti.events.type.ContactMerged;
 import io.tutti.events.type.ContactResolved;
@@ -36,9 +37,11 @@ public final class EventTypes {
   public static final String SESSION_RECORDED = "session.recorded";
   public static final String SALE_RECORDED = "sale.recorded";
   public static final String IDENTITY_OBSERVED = "identity.observed";
+  public static final String AGENT_PRESENCE_CHANGED = "agent.presence-changed";
 
   private static final Map<String, Class<? extends EventPayload>> PAYLOADS =
       Map.ofEntries(
+          Map.entry(AGENT_PRESENCE_CHANGED, AgentPresenceChanged.class),
           Map.entry(MESSAGE_RECEIVED, MessageReceived.class),
           Map.entry(MESSAGE_STATUS_CHANGED, MessageStatusChanged.class),
           Map.entry(OUTBOUND_REQUESTED, OutboundRequested.class),

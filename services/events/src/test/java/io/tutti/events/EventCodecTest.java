@@ -3,6 +3,7 @@ package io.tutti.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tutti.events.type.AgentPresenceChanged;
 import io.tutti.events.type.Attachment;
 import io.tutti.events.type.ContactErased;
 import io.tutti.events.type.ContactMerged;
@@ -121,7 +122,8 @@ class EventCodecTest {
             AT),
         new SaleRecorded("sale-1", "contact-1", "order-1001", new BigDecimal("100.50"), "USD", AT),
         new IdentityObserved(
-            "web", "visitor-1", "Ada", "ada@example.com", "+819012345678", AT, "track"));
+            "web", "visitor-1", "Ada", "ada@example.com", "+819012345678", AT, "track"),
+        new AgentPresenceChanged("agent-1", true));
   }
 
   @Test
