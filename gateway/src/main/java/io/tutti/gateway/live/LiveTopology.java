@@ -16,7 +16,8 @@ final class LiveTopology {
   static final String MESSAGE_STATUS_CHANGED = "message.status-changed";
 
   /** Published by the gateway itself: {@code {agentId, online}}. */
-  static final String AGENT_PRESENCE_CHANGED = "agent.presence-changed"; // EventTypes.AGENT_PRESENCE_CHANGED
+  static final String AGENT_PRESENCE_CHANGED =
+      "agent.presence-changed"; // EventTypes.AGENT_PRESENCE_CHANGED
 
   /** What each gateway's own queue is bound to. */
   static final List<String> BINDINGS =

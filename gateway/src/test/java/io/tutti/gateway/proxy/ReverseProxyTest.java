@@ -515,8 +515,7 @@ class ReverseProxyTest {
         .get("/api/me")
         .then()
         .statusCode(401)
-        .header("X-Served-By", nullValue())
-        .header("X-Request-Id", nullValue());
+        .header("X-Served-By", nullValue());
   }
 
   @Test
