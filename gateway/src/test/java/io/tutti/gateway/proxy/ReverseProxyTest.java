@@ -510,12 +510,7 @@ class ReverseProxyTest {
 
   @Test
   void meIsAnsweredByTheGatewayWhichStillAuthenticatesItsOwnRoutes() {
-    given()
-        .when()
-        .get("/api/me")
-        .then()
-        .statusCode(401)
-        .header("X-Served-By", nullValue());
+    given().when().get("/api/me").then().statusCode(401).header("X-Served-By", nullValue());
   }
 
   @Test
