@@ -49,9 +49,8 @@ class TrackingScriptTest {
             .header("Content-Type", "text/javascript; charset=utf-8")
             .header("Cache-Control", "public, max-age=3600")
             .header("X-Content-Type-Options", "nosniff")
-            // Every answer the reverse proxy forwards carries a request id; the gateway's own do
-            // not.
-            .header("X-Request-Id", nullValue())
+            // Served by the gateway itself, not forwarded to a service.
+            .header("X-Served-By", nullValue())
             .extract()
             .asByteArray();
 
