@@ -151,9 +151,14 @@ class LiveReplayTest {
     String acme = LiveTests.workspace("acme");
     world.conversations.delayTeams(acme, java.time.Duration.ofSeconds(2));
     try (LiveClient ada = ready(world.tokens.of("ada", acme, "admin"), null)) {
+      int readsBefore = world.conversations.teamReads(acme);
       LiveClient alice =
           LiveClient.open(world.vertx, live, world.tokens.of("alice", acme, "agent"), null);
       try (alice) {
+        // The gateway has alice's socket and is reading her teams: what arrives now is hers.
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(5))
+            .until(() -> world.conversations.teamReads(acme) > readsBefore);
         String meanwhile = events.opened(acme, LiveTests.id(), "alice", null);
         ada.awaitEvent(meanwhile);
 
