@@ -220,6 +220,12 @@ public class EdgeFilter {
     putIfAbsent(response, "Referrer-Policy", "strict-origin-when-cross-origin");
     if (https) {
       putIfAbsent(response, "Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+      // Behind a load balancer that ends TLS the gateway itself sees http: the public URL decides.
+      List<String> cookies = response.headers().getAll(HttpHeaders.SET_COOKIE);
+      if (!cookies.isEmpty()) {
+        response.headers().remove(HttpHeaders.SET_COOKIE);
+        cookies.forEach(cookie -> response.headers().add(HttpHeaders.SET_COOKIE, secured(cookie)));
+      }
     }
     String type = response.headers().get(HttpHeaders.CONTENT_TYPE);
     if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
@@ -236,6 +242,17 @@ public class EdgeFilter {
         response.headers().add(HttpHeaders.SET_COOKIE, csrf.encode());
       }
     }
+  }
+
+  /** A {@code Set-Cookie} value with the {@code Secure} attribute, added unless it has it. */
+  static String secured(String setCookie) {
+    String[] parts = setCookie.split(";");
+    for (int i = 1; i < parts.length; i++) {
+      if (parts[i].strip().equalsIgnoreCase("secure")) {
+        return setCookie;
+      }
+    }
+    return setCookie + "; Secure";
   }
 
   private static void putIfAbsent(HttpServerResponse response, String name, String value) {
