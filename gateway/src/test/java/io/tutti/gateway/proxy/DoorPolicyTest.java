@@ -56,6 +56,9 @@ class DoorPolicyTest {
 
   FakeServices.Running services;
 
+  @io.quarkus.test.common.http.TestHTTPResource("/")
+  java.net.URI gateway;
+
   @Test
   void eachApiCredentialHasItsOwnBucketAndAnEmptyOneAnswers429WithRetryAfter() {
     String token = "Bearer token-" + UUID.randomUUID();
@@ -229,6 +232,46 @@ class DoorPolicyTest {
         .get("/api/contacts/7/conversations")
         .then()
         .statusCode(200);
+  }
+
+  @Test
+  void pathTraversalGets4xxAndReachesNoService() throws Exception {
+    for (String target :
+        new String[] {
+          "/api/../../etc/passwd", "/api/%2e%2e/%2e%2e/etc/passwd", "/%2e%2e/%2e%2e/etc/passwd"
+        }) {
+      String statusLine = raw("GET " + target + " HTTP/1.1\r\nHost: gateway\r\n\r\n");
+      assertThat(statusLine).as(target).matches("HTTP/1\\.1 4\\d\\d .*");
+    }
+  }
+
+  @Test
+  void headerInjectionGets400OrIsNeverReflected() throws Exception {
+    // A bare CR inside a header value is refused by the gateway's HTTP parser.
+    assertThat(raw("GET /q/health/live HTTP/1.1\r\nHost: gateway\r\nX-Test: a\rb\r\n\r\n"))
+        .matches("HTTP/1\\.1 400 .*");
+    // A request id that would forge headers or log lines is replaced, not echoed.
+    Response answer =
+        given()
+            .header("X-Request-Id", "x%0d%0aSet-Cookie:%20stolen=1")
+            .get("/webhooks/instagram/inbox-injection");
+    assertThat(answer.header("X-Request-Id")).doesNotContain("Set-Cookie", "%0d");
+    assertThat(answer.getCookies()).doesNotContainKey("stolen");
+  }
+
+  /** Sends bytes exactly as written (no client normalises the path) and answers the status line. */
+  private String raw(String request) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket(gateway.getHost(), gateway.getPort())) {
+      socket.setSoTimeout(5_000);
+      socket
+          .getOutputStream()
+          .write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      return new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1))
+          .readLine();
+    }
   }
 
   /** A credential no other call used, so it has a full bucket of its own. */
