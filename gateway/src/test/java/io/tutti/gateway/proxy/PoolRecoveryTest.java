@@ -54,8 +54,13 @@ class PoolRecoveryTest {
     for (CompletableFuture<HttpResponse<String>> call : calls) {
       call.handle((answer, failure) -> null).join();
     }
-    // Let the gateway's 1 s response timeout and 2 s connect timeout pass for everything.
-    Thread.sleep(2_500);
+    // Once the gateway's 1 s response timeout and 2 s connect timeout have passed for everything,
+    // the service answers through it again, and keeps answering.
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> given().when().get("/api/attribution/" + UUID.randomUUID()).statusCode() == 200);
     for (int i = 0; i < FakeServices.MAX_CONNECTIONS * 3; i++) {
       given()
           .when()
