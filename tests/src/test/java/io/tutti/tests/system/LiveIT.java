@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The live socket of the running system: a customer's DM reaches the signed-in admin of its
- * workspace within seconds, never another workspace's, and a socket that reconnects with its last
- * event id gets what it missed.
+ * workspace within seconds, never another workspace's; a team's conversation reaches its members
+ * and not the workspace's other agents; a socket that reconnects with its last event id gets what
+ * it missed.
  */
 class LiveIT {
 
@@ -98,6 +99,88 @@ class LiveIT {
               .contains(missed.get("id").asText());
         }
       }
+    }
+  }
+
+  @Test
+  void aTeamSupportConversationReachesAliceButNotSamOfSalesNorBobOfAnotherWorkspace() {
+    String account = String.valueOf(System.nanoTime());
+    JsonPath inbox =
+        RunningSystem.connectInbox(
+            Map.of(
+                "name",
+                "Instagram team " + account,
+                "channel",
+                "instagram",
+                "instagramAccountId",
+                account,
+                "accessToken",
+                "IGQV-live-test",
+                "appSecret",
+                APP_SECRET));
+    String inboxId = inbox.getString("id");
+    String customer = "team-" + account;
+    String admin = RunningSystem.accessTokenFor("ada");
+    String support =
+        given()
+            .auth()
+            .oauth2(admin)
+            .when()
+            .get(RunningSystem.GATEWAY_URL + "/api/teams")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("find { it.name == 'Support' }.id");
+    assertThat(support).as("the demo workspace's Support team").isNotNull();
+
+    try (Live ada = Live.ready(admin, null);
+        Live alice = Live.ready(RunningSystem.accessTokenFor("alice"), null);
+        Live sam = Live.ready(RunningSystem.accessTokenFor("sam"), null);
+        Live bob = Live.ready(RunningSystem.accessTokenFor("bob"), null)) {
+      dm(inbox, account, customer, "first", "Where is my parcel?");
+      String conversationId =
+          ada.awaitFrame(event("conversation.opened", inboxId))
+              .at("/payload/conversationId")
+              .asText();
+      // Nobody has it yet: every agent of the workspace sees it come in.
+      alice.awaitFrame(event("conversation.opened", inboxId));
+      sam.awaitFrame(event("conversation.opened", inboxId));
+
+      given()
+          .auth()
+          .oauth2(admin)
+          .contentType("application/json")
+          .body(Map.of("teamId", support))
+          .when()
+          .post(RunningSystem.GATEWAY_URL + "/api/conversations/" + conversationId + "/assign")
+          .then()
+          .statusCode(200);
+      // sam, not of Support, is told it left his sight.
+      sam.awaitFrame(
+          frame ->
+              "conversation.hidden".equals(frame.path("type").asText())
+                  && conversationId.equals(frame.at("/payload/conversationId").asText()));
+      int samSawBefore = sam.frames().size();
+
+      dm(inbox, account, customer, "second", "It was due on Monday.");
+      JsonNode added =
+          alice.awaitFrame(
+              frame ->
+                  event("conversation.message-added", inboxId).test(frame)
+                      && support.equals(frame.at("/payload/teamId").asText()));
+      assertThat(added.at("/payload/conversationId").asText()).isEqualTo(conversationId);
+      // Every socket gets the workspace's events in the same order: once ada's has the message,
+      // sam's would have had it too.
+      ada.awaitFrame(frame -> added.get("id").equals(frame.get("id")));
+      await()
+          .during(Duration.ofSeconds(2))
+          .atMost(FEW_SECONDS)
+          .until(
+              () ->
+                  sam.frames().stream()
+                          .skip(samSawBefore)
+                          .noneMatch(mentions(inboxId, conversationId))
+                      && bob.frames().stream().noneMatch(mentions(inboxId, conversationId)));
     }
   }
 
