@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** Who the caller is, according to their validated token. */
-@Path("/api/me")
+@Path("/me")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
 

@@ -41,6 +41,9 @@ public class EdgeFilter {
   /** Ahead of the reverse proxy, so proxied requests are limited and answered with headers too. */
   static final int ROUTE_ORDER = ReverseProxy.ROUTE_ORDER - 10;
 
+  /** Where the web app's built, content-named files are served from (Vite's assets directory). */
+  static final String WEB_APP_ASSETS = "/assets/";
+
   /** quarkus-oidc's answer to a script's request that would need a sign-in redirect. */
   private static final int OIDC_JAVASCRIPT_CHALLENGE = 499;
 
@@ -228,9 +231,19 @@ public class EdgeFilter {
       }
     }
     String type = response.headers().get(HttpHeaders.CONTENT_TYPE);
+    if (response.getStatusCode() == 200
+        && request.path().startsWith(WEB_APP_ASSETS)
+        && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/html"))) {
+      // The web app's built files are named by their content.
+      response.headers().set(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable");
+    }
     if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
       putIfAbsent(response, "Content-Security-Policy", contentSecurityPolicy);
       putIfAbsent(response, "X-Frame-Options", "DENY");
+      // Pages are behind the sign-in: a browser must ask again, never show a kept copy (the web
+      // app's files are served as immutable, its index.html included, which would outlive a
+      // sign-out).
+      response.headers().set(HttpHeaders.CACHE_CONTROL, "no-store");
       if (request.getCookie(BrowserSession.CSRF_COOKIE) == null) {
         Cookie csrf =
             Cookie.cookie(BrowserSession.CSRF_COOKIE, BrowserSession.newCsrfToken())

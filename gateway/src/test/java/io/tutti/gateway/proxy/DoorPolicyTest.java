@@ -180,6 +180,7 @@ class DoorPolicyTest {
     assertThat(page.header("Content-Security-Policy"))
         .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'");
     assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(page.header("Cache-Control")).isEqualTo("no-store");
     assertThat(page.getDetailedCookie("tutti_csrf").getValue()).hasSizeGreaterThan(40);
     assertThat(page.getDetailedCookie("tutti_csrf").isHttpOnly()).isFalse();
     assertThat(page.getDetailedCookie("tutti_csrf").getSameSite()).isEqualTo("Strict");

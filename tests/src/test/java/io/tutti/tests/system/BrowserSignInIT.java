@@ -2,17 +2,11 @@ package io.tutti.tests.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.LoadState;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,71 +22,34 @@ class BrowserSignInIT {
 
   private static final String GATEWAY_URL = RunningSystem.GATEWAY_URL;
 
-  private static Playwright playwright;
-  private static Browser browser;
+  private static Browsers browsers;
 
   @BeforeAll
   static void launch() {
-    Path chromium = Path.of(System.getenv().getOrDefault("TUTTI_CHROMIUM", "/usr/bin/chromium"));
-    assertThat(Files.isExecutable(chromium))
-        .as("chromium at %s (apt-get install chromium, or set TUTTI_CHROMIUM)", chromium)
-        .isTrue();
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(chromium)
-                    .setHeadless(true)
-                    // No background calls to Google's hosts, which this network refuses.
-                    .setArgs(
-                        List.of(
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-quic",
-                            "--no-first-run",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--disable-sync")));
+    browsers = Browsers.launch();
   }
 
   @AfterAll
   static void close() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (browsers != null) {
+      browsers.close();
     }
   }
 
   @Test
   void aliceSignsInLandsInTheInboxHoldingNoTokenAndSignsOut() {
-    try (BrowserContext context = browser.newContext()) {
+    try (BrowserContext context = browsers.context()) {
       Page page = context.newPage();
-      page.setDefaultTimeout(20_000);
 
-      page.navigate(GATEWAY_URL + "/");
-      // Keycloak's sign-in page, reached by the gateway's redirect.
-      page.waitForURL(Pattern.compile(".*/realms/tutti/protocol/openid-connect/auth.*"));
-      page.fill("#username", "alice");
-      page.fill("#password", "demo");
-      page.click("#kc-login");
-
-      page.waitForURL(GATEWAY_URL + "/");
+      // Keycloak's sign-in page, reached by the gateway's redirect, then the app's inbox.
+      Browsers.signIn(page, "alice", "/");
+      page.waitForURL(GATEWAY_URL + "/inbox/mine");
       page.waitForLoadState(LoadState.NETWORKIDLE);
-      assertThat(page.textContent("h1")).isEqualTo("Inbox");
-      page.waitForFunction("document.getElementById('who').textContent.includes('acme')");
-      assertThat(page.textContent("#who")).contains("acme");
-      page.waitForFunction(
-          "document.querySelectorAll('#conversations li').length > 0"
-              + " || document.getElementById('status').textContent !== 'Loading conversations…'");
-      assertThat(page.textContent("#status")).doesNotContain("Could not load");
-      assertThat(page.locator("#conversations li").count())
-          .as("the demo workspace's conversations alice may see")
+      assertThat(page.textContent("[data-testid=who]")).contains("acme");
+      page.waitForSelector("[data-testid=conversation-list] li");
+      assertThat(page.locator("[role=alert]").count()).isZero();
+      assertThat(page.locator("[data-testid=conversation-list] li").count())
+          .as("the demo conversations assigned to alice")
           .isPositive();
 
       // The browser holds the session as an HttpOnly cookie, and no token anywhere a script reads.
@@ -130,7 +87,7 @@ class BrowserSignInIT {
                   + " socket.onclose = e => resolve('closed ' + e.code); })");
       assertThat(firstFrame).isEqualTo("ready");
 
-      page.click("#sign-out");
+      page.click("[data-testid=sign-out]");
       page.waitForURL(
           Pattern.compile(Pattern.quote(GATEWAY_URL + "/signed-out.html") + "(\\?.*)?"));
       assertThat(page.textContent("h1")).isEqualTo("You are signed out");
