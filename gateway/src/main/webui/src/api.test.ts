@@ -6,7 +6,9 @@ afterEach(() => vi.unstubAllGlobals());
 describe('api', () => {
   it('sends the CSRF cookie back as a header on state-changing calls only', async () => {
     document.cookie = 'tutti_csrf=abc%3D123';
-    const fetch = vi.fn(async () => new Response('{"ok":true}', { headers: { 'Content-Type': 'application/json' } }));
+    const fetch = vi.fn(
+      async () => new Response('{"ok":true}', { headers: { 'Content-Type': 'application/json' } }),
+    );
     vi.stubGlobal('fetch', fetch);
     await api('/api/x', { method: 'POST', body: { a: 1 } });
     await api('/api/y');
@@ -19,11 +21,12 @@ describe('api', () => {
   it('turns a problem+json answer into an ApiError with its detail', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () =>
-        new Response('{"title":"Bad Request","detail":"text is required","status":400}', {
-          status: 400,
-          headers: { 'Content-Type': 'application/problem+json' },
-        }),
+      vi.fn(
+        async () =>
+          new Response('{"title":"Bad Request","detail":"text is required","status":400}', {
+            status: 400,
+            headers: { 'Content-Type': 'application/problem+json' },
+          }),
       ),
     );
     await expect(api('/api/x', { method: 'POST' })).rejects.toMatchObject({
@@ -35,7 +38,10 @@ describe('api', () => {
   it('hands a 401 to the sign-in handler', async () => {
     const signedOut = vi.fn();
     setSignedOutHandler(signedOut);
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 401 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('', { status: 401 })),
+    );
     await expect(api('/api/me')).rejects.toBeInstanceOf(ApiError);
     expect(signedOut).toHaveBeenCalledOnce();
   });

@@ -21,7 +21,11 @@ describe('dry run', () => {
       waitingMinutes: '0',
       changed: ['status'],
     });
-    expect(body.contact).toEqual({ firstMessage: true, stage: 'lead', attributes: { plan: 'pro', seats: 12, vip: true } });
+    expect(body.contact).toEqual({
+      firstMessage: true,
+      stage: 'lead',
+      attributes: { plan: 'pro', seats: 12, vip: true },
+    });
     expect(body.referral).toEqual({ source: 'ad' });
     expect(body.labels).toEqual(['vip', 'urgent']);
     expect(body.waitingMinutes).toBe(0);

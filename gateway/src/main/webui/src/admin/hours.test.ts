@@ -17,7 +17,13 @@ describe('business hours', () => {
       { days: ['fri'], from: '20:00', to: '24:00' },
     ];
     const week = windowsToWeek(windows);
-    expect(week[4]).toEqual({ day: 'fri', ranges: [{ from: '09:00', to: '18:00' }, { from: '20:00', to: '24:00' }] });
+    expect(week[4]).toEqual({
+      day: 'fri',
+      ranges: [
+        { from: '09:00', to: '18:00' },
+        { from: '20:00', to: '24:00' },
+      ],
+    });
     expect(week[6].ranges).toEqual([]);
     expect(weekToWindows(week)).toEqual([
       { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '18:00' },
@@ -31,8 +37,14 @@ describe('business hours', () => {
   it('finds bad, reversed and overlapping ranges', () => {
     const week = windowsToWeek([]);
     week[0].ranges = [{ from: '18:00', to: '09:00' }];
-    week[1].ranges = [{ from: '09:00', to: '13:00' }, { from: '12:00', to: '17:00' }];
-    week[2].ranges = [{ from: '24:00', to: '24:00' }, { from: '08:00', to: '00:00' }];
+    week[1].ranges = [
+      { from: '09:00', to: '13:00' },
+      { from: '12:00', to: '17:00' },
+    ];
+    week[2].ranges = [
+      { from: '24:00', to: '24:00' },
+      { from: '08:00', to: '00:00' },
+    ];
     expect(validateWeek(week)).toEqual([
       { day: 'mon', index: 0, key: 'order' },
       { day: 'tue', index: 1, key: 'overlap' },
@@ -43,8 +55,9 @@ describe('business hours', () => {
   it('formats runs of days', () => {
     expect(formatDays(['fri', 'mon', 'tue', 'wed'], label)).toBe('Mon–Wed, Fri');
     expect(formatDays(['sat', 'sun'], label)).toBe('Sat, Sun');
-    expect(formatWindows([{ days: ['mon', 'tue', 'wed'], from: '09:00', to: '17:00' }], label))
-      .toBe('Mon–Wed 09:00–17:00');
+    expect(formatWindows([{ days: ['mon', 'tue', 'wed'], from: '09:00', to: '17:00' }], label)).toBe(
+      'Mon–Wed 09:00–17:00',
+    );
     expect(formatWindows([], label)).toBe('');
   });
 });

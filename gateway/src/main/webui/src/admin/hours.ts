@@ -101,7 +101,7 @@ export function formatDays(days: readonly string[], label: (day: string) => stri
     (a, b) => a - b,
   );
   const parts: string[] = [];
-  for (let i = 0; i < indexes.length; ) {
+  for (let i = 0; i < indexes.length;) {
     let j = i;
     while (j + 1 < indexes.length && indexes[j + 1] === indexes[j] + 1) j++;
     const first = label(DAYS[indexes[i]]);

@@ -11,8 +11,9 @@ import {
 
 describe('inbox requests', () => {
   it('leaves empty fields out, so a change keeps stored credentials', () => {
-    expect(inboxRequest(' Shop ', 'whatsapp', { phoneNumberId: ' 123 ', accessToken: '', appSecret: 's3' }))
-      .toEqual({ name: 'Shop', channel: 'whatsapp', phoneNumberId: '123', appSecret: 's3' });
+    expect(
+      inboxRequest(' Shop ', 'whatsapp', { phoneNumberId: ' 123 ', accessToken: '', appSecret: 's3' }),
+    ).toEqual({ name: 'Shop', channel: 'whatsapp', phoneNumberId: '123', appSecret: 's3' });
   });
   it('nests mail servers with a host, numbers as numbers', () => {
     const body = inboxRequest('Mail', 'email', {
@@ -27,8 +28,9 @@ describe('inbox requests', () => {
     expect(body).not.toHaveProperty('smtp');
   });
   it('splits allowed origins by line or comma', () => {
-    expect(inboxRequest('Web', 'web', { allowedOrigins: 'https://a.test\n https://b.test, ' }).allowedOrigins)
-      .toEqual(['https://a.test', 'https://b.test']);
+    expect(
+      inboxRequest('Web', 'web', { allowedOrigins: 'https://a.test\n https://b.test, ' }).allowedOrigins,
+    ).toEqual(['https://a.test', 'https://b.test']);
   });
   it('lists missing fields, credentials only for a new inbox', () => {
     expect(missingFields('sms', { accountSid: 'AC1' })).toEqual(['authToken', 'phoneNumber']);
@@ -51,11 +53,27 @@ describe('inbox requests', () => {
 
 describe('connection values', () => {
   it('shows webhook URL and verify token for Meta channels', () => {
-    expect(connectionValues({ id: 'i', name: 'IG', channel: 'instagram', webhookUrl: 'https://t/w', verifyToken: 'v' }))
-      .toEqual([{ key: 'webhookUrl', value: 'https://t/w' }, { key: 'verifyToken', value: 'v' }]);
+    expect(
+      connectionValues({
+        id: 'i',
+        name: 'IG',
+        channel: 'instagram',
+        webhookUrl: 'https://t/w',
+        verifyToken: 'v',
+      }),
+    ).toEqual([
+      { key: 'webhookUrl', value: 'https://t/w' },
+      { key: 'verifyToken', value: 'v' },
+    ]);
   });
   it('gives the website an embed snippet, escaped', () => {
-    const values = connectionValues({ id: 'i', name: 'Web', channel: 'web', siteKey: 'site_1', widgetUrl: 'https://t/widget.js' });
+    const values = connectionValues({
+      id: 'i',
+      name: 'Web',
+      channel: 'web',
+      siteKey: 'site_1',
+      widgetUrl: 'https://t/widget.js',
+    });
     expect(values.map((v) => v.key)).toEqual(['siteKey', 'widgetUrl', 'embed']);
     expect(values[2].value).toBe('<script src="https://t/widget.js" data-site-key="site_1" async></script>');
     expect(embedSnippet('https://t/"x', 'k')).toContain('src="https://t/&quot;x"');

@@ -1,7 +1,15 @@
 // Channel inboxes as connectors' /api/inboxes takes and shows them. Credentials are write-only: the
 // API answers only which ones are set (`credentialsSet`), and a PUT that leaves one out keeps it.
 
-export const INBOX_CHANNELS = ['messenger', 'instagram', 'whatsapp', 'sms', 'telegram', 'email', 'web'] as const;
+export const INBOX_CHANNELS = [
+  'messenger',
+  'instagram',
+  'whatsapp',
+  'sms',
+  'telegram',
+  'email',
+  'web',
+] as const;
 export type InboxChannel = (typeof INBOX_CHANNELS)[number];
 
 export interface MailServer {
@@ -61,7 +69,11 @@ function mailServer(prefix: 'imap' | 'smtp'): InboxField[] {
 
 /** The fields each channel needs, as InboxService checks them. */
 export const CHANNEL_FIELDS: Record<InboxChannel, InboxField[]> = {
-  messenger: [{ name: 'pageId', kind: 'text', required: true }, ...META_SECRETS, { name: 'humanAgent', kind: 'checkbox' }],
+  messenger: [
+    { name: 'pageId', kind: 'text', required: true },
+    ...META_SECRETS,
+    { name: 'humanAgent', kind: 'checkbox' },
+  ],
   instagram: [
     { name: 'instagramAccountId', kind: 'text' },
     { name: 'pageId', kind: 'text' },
@@ -116,7 +128,11 @@ export function formValues(inbox: Inbox): FormValues {
  * The request body: what was typed, trimmed; empty fields left out (so on a change, a credential
  * left empty keeps its stored value); `imap.*` and `smtp.*` as objects when a host is given.
  */
-export function inboxRequest(name: string, channel: InboxChannel, values: FormValues): Record<string, unknown> {
+export function inboxRequest(
+  name: string,
+  channel: InboxChannel,
+  values: FormValues,
+): Record<string, unknown> {
   const body: Record<string, unknown> = { name: name.trim(), channel };
   const servers: Record<string, Record<string, unknown>> = {};
   for (const field of CHANNEL_FIELDS[channel]) {

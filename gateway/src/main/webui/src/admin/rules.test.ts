@@ -43,24 +43,41 @@ describe('conditions', () => {
     expect(valueKind('contact.first_message', 'equals')).toBe('flag');
   });
   it('builds the API values: lists, numbers, flags, none', () => {
-    expect(conditionFromDraft({ field: 'channel', attribute: '', operator: 'in', value: 'sms, , web ' }))
-      .toEqual({ field: 'channel', operator: 'in', value: ['sms', 'web'] });
-    expect(conditionFromDraft({ field: 'contact.attribute', attribute: 'seats', operator: 'gt', value: '10' }))
-      .toEqual({ field: 'contact.attribute.seats', operator: 'gt', value: 10 });
-    expect(conditionFromDraft({ field: 'contact.first_message', attribute: '', operator: 'equals', value: 'false' }))
-      .toEqual({ field: 'contact.first_message', operator: 'equals', value: false });
-    expect(conditionFromDraft({ field: 'label', attribute: '', operator: 'absent', value: 'x' }))
-      .toEqual({ field: 'label', operator: 'absent' });
+    expect(
+      conditionFromDraft({ field: 'channel', attribute: '', operator: 'in', value: 'sms, , web ' }),
+    ).toEqual({ field: 'channel', operator: 'in', value: ['sms', 'web'] });
+    expect(
+      conditionFromDraft({ field: 'contact.attribute', attribute: 'seats', operator: 'gt', value: '10' }),
+    ).toEqual({ field: 'contact.attribute.seats', operator: 'gt', value: 10 });
+    expect(
+      conditionFromDraft({
+        field: 'contact.first_message',
+        attribute: '',
+        operator: 'equals',
+        value: 'false',
+      }),
+    ).toEqual({ field: 'contact.first_message', operator: 'equals', value: false });
+    expect(conditionFromDraft({ field: 'label', attribute: '', operator: 'absent', value: 'x' })).toEqual({
+      field: 'label',
+      operator: 'absent',
+    });
   });
   it('reads stored conditions back, symbols as operator names', () => {
-    expect(conditionToDraft({ field: 'contact.attribute.plan', operator: '>', value: 3 }))
-      .toEqual({ field: 'contact.attribute', attribute: 'plan', operator: 'gt', value: '3' });
-    expect(conditionToDraft({ field: 'channel', operator: 'in', value: ['sms', 'web'] }).value).toBe('sms, web');
+    expect(conditionToDraft({ field: 'contact.attribute.plan', operator: '>', value: 3 })).toEqual({
+      field: 'contact.attribute',
+      attribute: 'plan',
+      operator: 'gt',
+      value: '3',
+    });
+    expect(conditionToDraft({ field: 'channel', operator: 'in', value: ['sms', 'web'] }).value).toBe(
+      'sms, web',
+    );
   });
   it('keeps an operator the new field takes and drops one it does not', () => {
     expect(changeField({ ...newCondition('message.text'), operator: 'in' }, 'channel').operator).toBe('in');
-    expect(changeField({ ...newCondition('message.text'), operator: 'contains' }, 'channel').operator)
-      .toBe('equals');
+    expect(changeField({ ...newCondition('message.text'), operator: 'contains' }, 'channel').operator).toBe(
+      'equals',
+    );
   });
   it('round-trips a stored rule through the builder', () => {
     const request = ruleFromDraft(ruleToDraft(stored));

@@ -56,7 +56,17 @@ export interface RoutingRuleRequest {
 }
 
 const CHOICE = ['equals', 'not_equals', 'in', 'not_in'];
-const TEXT = ['equals', 'not_equals', 'contains', 'not_contains', 'matches', 'in', 'not_in', 'present', 'absent'];
+const TEXT = [
+  'equals',
+  'not_equals',
+  'contains',
+  'not_contains',
+  'matches',
+  'in',
+  'not_in',
+  'present',
+  'absent',
+];
 const WORDS = ['present', 'absent', 'equals', 'not_equals', 'in', 'not_in'];
 
 /** What a field takes: its operators, and the values it allows when it is a fixed set. */
@@ -82,7 +92,12 @@ export const FIELDS: FieldSpec[] = [
   { name: 'message.language', operators: CHOICE, kind: 'text' },
   { name: 'contact.stage', operators: TEXT, kind: 'text' },
   { name: ATTRIBUTE_FIELD, operators: [...TEXT, 'gt', 'lt'], kind: 'text' },
-  { name: 'contact.first_message', operators: ['equals', 'not_equals'], choices: ['true', 'false'], kind: 'flag' },
+  {
+    name: 'contact.first_message',
+    operators: ['equals', 'not_equals'],
+    choices: ['true', 'false'],
+    kind: 'flag',
+  },
   { name: 'label', operators: WORDS, kind: 'text' },
   { name: 'priority', operators: [...CHOICE, 'gt', 'lt'], choices: PRIORITIES, kind: 'text' },
   { name: 'status', operators: CHOICE, choices: STATUSES, kind: 'text' },
@@ -250,9 +265,8 @@ export function actionToDraft(action: RuleAction): ActionDraft {
     agentId: action.agentId ?? '',
     value: action.value ?? '',
     skills: (action.requiredSkills ?? []).join(', '),
-    snoozeMinutes: action.snoozeMinutes === undefined || action.snoozeMinutes === null
-      ? ''
-      : String(action.snoozeMinutes),
+    snoozeMinutes:
+      action.snoozeMinutes === undefined || action.snoozeMinutes === null ? '' : String(action.snoozeMinutes),
     until: action.until ?? '',
     text: action.text ?? '',
     url: action.url ?? '',
@@ -326,7 +340,10 @@ export function ruleFromDraft(draft: RuleDraft, order?: number): RoutingRuleRequ
 }
 
 /** The request that replaces a stored rule with itself, changed by `changes` (a toggle, a move). */
-export function ruleRequest(rule: RoutingRule, changes: Partial<RoutingRuleRequest> = {}): RoutingRuleRequest {
+export function ruleRequest(
+  rule: RoutingRule,
+  changes: Partial<RoutingRuleRequest> = {},
+): RoutingRuleRequest {
   return {
     name: rule.name,
     enabled: rule.enabled,

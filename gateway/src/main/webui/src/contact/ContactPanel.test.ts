@@ -109,10 +109,28 @@ const SUGGESTIONS = {
     {
       id: 'sug-1',
       contacts: [
-        { id: 'c1', name: 'Mariana Costa', avatarUrl: null, company: 'Acme', stage: 'lead', channels: [],
-          emails: [], phones: [], lastSeenAt: null },
-        { id: 'c2', name: 'Mariana C.', avatarUrl: null, company: null, stage: 'new', channels: ['email'],
-          emails: ['mari@example.com'], phones: [], lastSeenAt: null },
+        {
+          id: 'c1',
+          name: 'Mariana Costa',
+          avatarUrl: null,
+          company: 'Acme',
+          stage: 'lead',
+          channels: [],
+          emails: [],
+          phones: [],
+          lastSeenAt: null,
+        },
+        {
+          id: 'c2',
+          name: 'Mariana C.',
+          avatarUrl: null,
+          company: null,
+          stage: 'new',
+          channels: ['email'],
+          emails: ['mari@example.com'],
+          phones: [],
+          lastSeenAt: null,
+        },
       ],
       confidence: 0.85,
       reasons: [{ reason: 'message-mentions-email', detail: 'mari@example.com', confidence: 0.85, at: '' }],
@@ -292,8 +310,13 @@ describe('ContactPanel', () => {
         return { body: { merge: { mergeId: 'mg-1' }, survivor: merged, restored: null } };
       }
       if (url === '/api/contacts/c1/unmerge') {
-        return { body: { merge: { mergeId: 'mg-1' }, survivor: contact(), restored: contact({ id: 'c2',
-          name: 'Mariana C.' }) } };
+        return {
+          body: {
+            merge: { mergeId: 'mg-1' },
+            survivor: contact(),
+            restored: contact({ id: 'c2', name: 'Mariana C.' }),
+          },
+        };
       }
       return undefined;
     });
@@ -338,8 +361,14 @@ describe('ContactPanel', () => {
   it('offers undo on a merge the timeline names, until an unmerge undid it', async () => {
     signIn('agent');
     const entry = {
-      type: 'merge', id: 'a1', at: '2026-01-03T10:00:00Z', mergeId: 'mg-7', survivorId: 'c1',
-      mergedId: 'c2', byId: 'u', byName: 'Alice',
+      type: 'merge',
+      id: 'a1',
+      at: '2026-01-03T10:00:00Z',
+      mergeId: 'mg-7',
+      survivorId: 'c1',
+      mergedId: 'c2',
+      byId: 'u',
+      byName: 'Alice',
       conflicts: [{ field: 'company', kept: 'A', discarded: 'B' }],
     };
     stubFetch((url) => {

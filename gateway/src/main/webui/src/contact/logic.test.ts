@@ -159,7 +159,7 @@ describe('undoableMerges', () => {
     ],
   };
 
-  it('lists the contact\'s merges and the timeline\'s merges into it', () => {
+  it("lists the contact's merges and the timeline's merges into it", () => {
     const list = undoableMerges(contact, [mergeEntry({ mergeId: 'm1', mergedId: 'c2' })]);
     expect(list.map((m) => [m.mergeId, m.contactId, m.name])).toEqual([
       ['m0', 'c0', 'Old'],

@@ -211,7 +211,10 @@ export function undoableMerges(
 ): UndoableMerge[] {
   if (!contact) return [];
   const undone = new Set(
-    timeline.filter(isMerge).filter((e) => e.type === 'unmerge').map((e) => e.mergeId),
+    timeline
+      .filter(isMerge)
+      .filter((e) => e.type === 'unmerge')
+      .map((e) => e.mergeId),
   );
   const out = new Map<string, UndoableMerge>();
   for (const m of contact.merges ?? []) {

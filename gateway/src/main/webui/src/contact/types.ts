@@ -144,12 +144,7 @@ export interface OtherEntry extends EntryBase {
   type: string;
 }
 
-export type TimelineEntry =
-  | ConversationEntry
-  | SessionEntry
-  | SaleEntry
-  | StageEntry
-  | MergeEntry;
+export type TimelineEntry = ConversationEntry | SessionEntry | SaleEntry | StageEntry | MergeEntry;
 
 export interface TimelinePage {
   items: (TimelineEntry | OtherEntry)[];

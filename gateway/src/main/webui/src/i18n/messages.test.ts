@@ -15,7 +15,7 @@ describe('messages', () => {
     const en = new Set(keys(messages.en));
     expect(keys(messages.ja).filter((k) => !en.has(k))).toEqual([]);
   });
-  it('picks the stored language, then the browser\'s, then English', () => {
+  it("picks the stored language, then the browser's, then English", () => {
     expect(initialLocale('ja', ['en-US'])).toBe('ja');
     expect(initialLocale(null, ['ja-JP', 'en'])).toBe('ja');
     expect(initialLocale('fr', ['de-DE'])).toBe('en');

@@ -15,8 +15,7 @@ export function matchCanned(all: CannedResponse[], query: string, limit = 8): Ca
   const prefix = all.filter((c) => c.shortcut.toLowerCase().startsWith(q));
   const rest = all.filter(
     (c) =>
-      !prefix.includes(c) &&
-      ((c.title ?? '').toLowerCase().includes(q) || c.text.toLowerCase().includes(q)),
+      !prefix.includes(c) && ((c.title ?? '').toLowerCase().includes(q) || c.text.toLowerCase().includes(q)),
   );
   return [...prefix, ...rest].slice(0, limit);
 }

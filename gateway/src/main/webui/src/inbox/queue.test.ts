@@ -53,7 +53,12 @@ describe('applyToQueue', () => {
   it('updates a shown conversation in place without moving it', () => {
     const { items, unseen } = applyToQueue(list, {
       type: 'conversation.message-added',
-      payload: { conversationId: 'c', preview: 'Is it in blue?', direction: 'in', sentAt: '2026-12-01T11:00:00Z' },
+      payload: {
+        conversationId: 'c',
+        preview: 'Is it in blue?',
+        direction: 'in',
+        sentAt: '2026-12-01T11:00:00Z',
+      },
     });
     expect(items.map((c) => c.id)).toEqual(['a', 'b', 'c']);
     expect(items[2].lastMessagePreview).toBe('Is it in blue?');
@@ -74,13 +79,21 @@ describe('applyToQueue', () => {
     const waiting = [row('a', { waitingSince: '2026-12-01T09:00:00Z' })];
     const { items } = applyToQueue(waiting, {
       type: 'conversation.message-added',
-      payload: { conversationId: 'a', preview: 'On its way', direction: 'out', sentAt: '2026-12-01T11:00:00Z' },
+      payload: {
+        conversationId: 'a',
+        preview: 'On its way',
+        direction: 'out',
+        sentAt: '2026-12-01T11:00:00Z',
+      },
     });
     expect(items[0].waitingSince).toBeNull();
   });
 
   it('counts activity on a conversation the list does not show instead of inserting it', () => {
-    const { items, unseen } = applyToQueue(list, { type: 'conversation.opened', payload: { conversationId: 'z' } });
+    const { items, unseen } = applyToQueue(list, {
+      type: 'conversation.opened',
+      payload: { conversationId: 'z' },
+    });
     expect(items).toBe(list);
     expect(unseen).toBe('z');
   });
@@ -88,12 +101,25 @@ describe('applyToQueue', () => {
   it('takes the new state of an updated conversation', () => {
     const { items } = applyToQueue(list, {
       type: 'conversation.updated',
-      payload: { conversationId: 'b', status: 'resolved', assigneeId: 'u1', teamId: 't1', priority: 'high', labels: ['vip'] },
+      payload: {
+        conversationId: 'b',
+        status: 'resolved',
+        assigneeId: 'u1',
+        teamId: 't1',
+        priority: 'high',
+        labels: ['vip'],
+      },
     });
-    expect(items[1]).toMatchObject({ status: 'resolved', assigneeId: 'u1', teamId: 't1', priority: 'high', labels: ['vip'] });
+    expect(items[1]).toMatchObject({
+      status: 'resolved',
+      assigneeId: 'u1',
+      teamId: 't1',
+      priority: 'high',
+      labels: ['vip'],
+    });
   });
 
-  it('drops a conversation that left the agent\'s sight', () => {
+  it("drops a conversation that left the agent's sight", () => {
     const { items } = applyToQueue(list, { type: 'conversation.hidden', payload: { conversationId: 'a' } });
     expect(items.map((c) => c.id)).toEqual(['b', 'c']);
   });
@@ -114,7 +140,9 @@ describe('applyToThread', () => {
       payload: {
         conversationId: 'c1',
         changed: ['message'],
-        messages: [{ messageId: 'm1', status: 'failed', errorCode: '131047', errorMessage: 'Re-engagement message' }],
+        messages: [
+          { messageId: 'm1', status: 'failed', errorCode: '131047', errorMessage: 'Re-engagement message' },
+        ],
       },
     });
     expect(next?.[0].status).toBe('failed');
@@ -130,7 +158,10 @@ describe('applyToThread', () => {
     ).toBeNull();
     const mine = [message('m1')];
     expect(
-      applyToThread(mine, 'c1', { type: 'conversation.message-added', payload: { conversationId: 'other', messageId: 'x' } }),
+      applyToThread(mine, 'c1', {
+        type: 'conversation.message-added',
+        payload: { conversationId: 'other', messageId: 'x' },
+      }),
     ).toBe(mine);
   });
 });

@@ -30,7 +30,9 @@ export function applyToQueue(items: ConversationSummary[], frame: LiveFrame): Qu
     const isPrivate = payload.isPrivate === true;
     next = {
       ...row,
-      lastMessagePreview: isPrivate ? row.lastMessagePreview : ((payload.preview as string) ?? row.lastMessagePreview),
+      lastMessagePreview: isPrivate
+        ? row.lastMessagePreview
+        : ((payload.preview as string) ?? row.lastMessagePreview),
       lastMessageAt: isPrivate ? row.lastMessageAt : ((payload.sentAt as string) ?? row.lastMessageAt),
       unreadCount: payload.direction === 'in' ? row.unreadCount + 1 : row.unreadCount,
       waitingSince:
@@ -61,14 +63,21 @@ export function applyToQueue(items: ConversationSummary[], frame: LiveFrame): Qu
  * What a live frame does to the open conversation's messages: delivery states and edits change in
  * place. Answers null when the frame names a message that is not on screen (the thread reloads).
  */
-export function applyToThread(messages: Message[], conversationId: string, frame: LiveFrame): Message[] | null {
+export function applyToThread(
+  messages: Message[],
+  conversationId: string,
+  frame: LiveFrame,
+): Message[] | null {
   const payload = frame.payload ?? {};
   if (frame.type === 'conversation.message-added') {
     if (payload.conversationId !== conversationId) return messages;
     return messages.some((m) => m.id === payload.messageId) ? messages : null;
   }
   if (frame.type === 'conversation.updated' && payload.conversationId === conversationId) {
-    const changes = (payload.messages as Partial<Message & { messageId: string; errorCode: string; errorMessage: string }>[]) ?? [];
+    const changes =
+      (payload.messages as Partial<
+        Message & { messageId: string; errorCode: string; errorMessage: string }
+      >[]) ?? [];
     if (changes.length === 0) return messages;
     return messages.map((m) => {
       const change = changes.find((c) => c.messageId === m.id);

@@ -6,7 +6,19 @@ import DOMPurify from 'dompurify';
  */
 export function safeEmailHtml(html: string): string {
   const clean = DOMPurify.sanitize(html, {
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'svg', 'math'],
+    FORBID_TAGS: [
+      'style',
+      'form',
+      'input',
+      'button',
+      'textarea',
+      'select',
+      'iframe',
+      'object',
+      'embed',
+      'svg',
+      'math',
+    ],
     FORBID_ATTR: ['style', 'srcset'],
     ALLOW_DATA_ATTR: false,
     RETURN_DOM_FRAGMENT: true,

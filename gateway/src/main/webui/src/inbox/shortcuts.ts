@@ -14,7 +14,9 @@ const KEYS: Record<string, Shortcut> = {
 
 export const SHORTCUT_KEYS: [string, Shortcut][] = Object.entries(KEYS);
 
-export function shortcutOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>): Shortcut | null {
+export function shortcutOf(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>,
+): Shortcut | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   const target = event.target as HTMLElement | null;
   if (target && event.key !== 'Escape') {

@@ -98,7 +98,7 @@ describe('AttributionReport', () => {
     expect(wrapper.find('[data-testid="attribution-table"]').exists()).toBe(true);
   });
 
-  it('downloads the CSV under the range\'s name', async () => {
+  it("downloads the CSV under the range's name", async () => {
     const { wrapper, fetch } = await setup(RANGE, (url, accept) => {
       if (accept === 'text/csv') return respond('channel,sessions\r\n', 200, 'text/csv');
       return respond(url.includes('/timeseries') ? SERIES : REPORT);
@@ -108,11 +108,9 @@ describe('AttributionReport', () => {
     URL.createObjectURL = created;
     URL.revokeObjectURL = vi.fn();
     let downloaded = '';
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(
-      function (this: HTMLAnchorElement) {
-        downloaded = this.download;
-      },
-    );
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloaded = this.download;
+    });
     await wrapper.get('[data-testid="attribution-csv"]').trigger('click');
     await flushPromises();
     const accept = (init: RequestInit) => (init.headers as Record<string, string>).Accept;

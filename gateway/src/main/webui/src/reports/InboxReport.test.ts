@@ -52,9 +52,9 @@ describe('InboxReport', () => {
     expect(fetch.mock.calls.map((c) => c[0])).toContain(
       '/api/reports/inbox?from=2026-11-03&to=2026-12-02&groupBy=agent',
     );
-    const rows = wrapper.findAll('[data-testid="inbox-table"] tbody tr').map((r) =>
-      r.findAll('th, td').map((c) => c.text()),
-    );
+    const rows = wrapper
+      .findAll('[data-testid="inbox-table"] tbody tr')
+      .map((r) => r.findAll('th, td').map((c) => c.text()));
     expect(rows[0]).toEqual(['Alice Archer', '4', '1', '4 min', '4 min', '2 h 5 min', '2 h 5 min']);
     expect(rows[1]).toEqual(['Unassigned', '8', '0', '—', '—', '—', '—']);
     expect(wrapper.get('[data-testid="inbox-table"] tfoot').text()).toContain('12');

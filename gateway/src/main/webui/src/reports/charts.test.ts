@@ -36,7 +36,10 @@ describe('attributionBars', () => {
 describe('periods', () => {
   it('lists every day of the range', () => {
     expect(periods('2026-11-29', '2026-12-02', 'day')).toEqual([
-      '2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02',
+      '2026-11-29',
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
     ]);
   });
   it('lists weeks by their Monday', () => {
@@ -44,7 +47,10 @@ describe('periods', () => {
     expect(weekStart('2026-11-29')).toBe('2026-11-23'); // a Sunday
     expect(weekStart('2026-11-30')).toBe('2026-11-30'); // a Monday
     expect(periods('2026-11-29', '2026-12-14', 'week')).toEqual([
-      '2026-11-23', '2026-11-30', '2026-12-07', '2026-12-14',
+      '2026-11-23',
+      '2026-11-30',
+      '2026-12-07',
+      '2026-12-14',
     ]);
   });
 });
@@ -67,13 +73,7 @@ describe('timeSeriesLines', () => {
       point('2026-12-03', 'instagram', 4),
       point('2026-12-01', 'instagram', 1),
     ];
-    const data = timeSeriesLines(
-      points,
-      range,
-      'contacts',
-      upper,
-      'Other',
-    );
+    const data = timeSeriesLines(points, range, 'contacts', upper, 'Other');
     expect(data.labels).toEqual(['2026-12-01', '2026-12-02', '2026-12-03']);
     expect(data.datasets.map((d) => d.label)).toEqual(['INSTAGRAM', 'SMS']);
     expect(data.datasets[0].data).toEqual([1, 0, 4]);

@@ -5,7 +5,14 @@ import type { Interval, Metric } from './controls';
 import type { AttributionRow, InboxRow, TimePoint } from './model';
 
 export const PALETTE = [
-  '#2563eb', '#16a34a', '#d97706', '#db2777', '#7c3aed', '#0891b2', '#65a30d', '#6b7280',
+  '#2563eb',
+  '#16a34a',
+  '#d97706',
+  '#db2777',
+  '#7c3aed',
+  '#0891b2',
+  '#65a30d',
+  '#6b7280',
 ];
 
 export type KeyLabel = (key: string | null) => string;
@@ -145,4 +152,3 @@ export function inboxTimeBars(
     ],
   };
 }
-

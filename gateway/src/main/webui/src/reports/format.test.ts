@@ -52,7 +52,7 @@ describe('numbers', () => {
 });
 
 describe('keyLabel', () => {
-  it('names channels in the reader\'s language', () => {
+  it("names channels in the reader's language", () => {
     expect(keyLabel('email', 'channel', ja)).toBe('メール');
     expect(keyLabel('search', 'channel', en)).toBe('Search');
     expect(keyLabel('line', 'channel', en)).toBe('line');

@@ -21,12 +21,22 @@ export function durationParts(seconds: number): DurationPart[] {
   if (minutes < 24 * 60) {
     const h = Math.floor(minutes / 60);
     const m = minutes % 60;
-    return m ? [{ unit: 'hours', n: h }, { unit: 'minutes', n: m }] : [{ unit: 'hours', n: h }];
+    return m
+      ? [
+          { unit: 'hours', n: h },
+          { unit: 'minutes', n: m },
+        ]
+      : [{ unit: 'hours', n: h }];
   }
   const hours = Math.round(s / 3600);
   const d = Math.floor(hours / 24);
   const h = hours % 24;
-  return h ? [{ unit: 'days', n: d }, { unit: 'hours', n: h }] : [{ unit: 'days', n: d }];
+  return h
+    ? [
+        { unit: 'days', n: d },
+        { unit: 'hours', n: h },
+      ]
+    : [{ unit: 'days', n: d }];
 }
 
 /** A duration for people ("2 h 5 min"), or an em dash when there is none to tell. */

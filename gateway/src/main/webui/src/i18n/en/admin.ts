@@ -8,7 +8,12 @@ export default {
     canned: 'Canned responses',
     hours: 'Business hours',
   },
-  copy: { action: 'Copy', done: 'Copied', failed: 'Could not copy; select the text instead.', label: 'Copy {name}' },
+  copy: {
+    action: 'Copy',
+    done: 'Copied',
+    failed: 'Could not copy; select the text instead.',
+    label: 'Copy {name}',
+  },
   strategy: {
     manual: 'Manual (agents take them)',
     round_robin: 'Round robin',
@@ -17,7 +22,8 @@ export default {
   },
   rules: {
     title: 'Routing rules',
-    intro: 'Rules run in this order on every new conversation and message. Drag a rule or use Up and Down to reorder.',
+    intro:
+      'Rules run in this order on every new conversation and message. Drag a rule or use Up and Down to reorder.',
     new: 'New rule',
     newTitle: 'New rule',
     editTitle: 'Edit rule',
@@ -170,7 +176,8 @@ export default {
   },
   dryRun: {
     title: 'Try the rules',
-    intro: 'Enter a sample message to see which enabled rules would apply and what they would do. Nothing is changed or sent.',
+    intro:
+      'Enter a sample message to see which enabled rules would apply and what they would do. Nothing is changed or sent.',
     channel: 'Channel',
     inbox: 'Inbox',
     anyInbox: 'Any inbox',
@@ -218,11 +225,14 @@ export default {
     },
     help: {
       messenger: 'From your Meta app: the Page id, a Page access token and the app secret.',
-      instagram: 'From your Meta app: the Instagram account id (or the linked Page id), an access token and the app secret.',
+      instagram:
+        'From your Meta app: the Instagram account id (or the linked Page id), an access token and the app secret.',
       whatsapp: 'From WhatsApp Manager: the phone number id, a system user access token and the app secret.',
       sms: 'From the Twilio console: the Account SID, the auth token and your Twilio number (E.164, e.g. +14155550100).',
-      telegram: 'The bot token BotFather gave, and a secret token of your choice (1–256 of A–Z, a–z, 0–9, _ and -).',
-      email: 'The address customers write to, a shared secret (16 characters or more) for the inbound webhook, and optionally IMAP and SMTP servers.',
+      telegram:
+        'The bot token BotFather gave, and a secret token of your choice (1–256 of A–Z, a–z, 0–9, _ and -).',
+      email:
+        'The address customers write to, a shared secret (16 characters or more) for the inbound webhook, and optionally IMAP and SMTP servers.',
       web: 'Websites allowed to open the chat (one origin a line, e.g. https://shop.example); none allows every site.',
     },
     fields: {
@@ -296,7 +306,8 @@ export default {
   },
   hours: {
     title: 'Business hours',
-    intro: 'When each team works, in its time zone. Rules can check business hours and snooze until the team is back.',
+    intro:
+      'When each team works, in its time zone. Rules can check business hours and snooze until the team is back.',
     empty: 'No teams yet: business hours belong to a team.',
     noZone: 'No time zone',
     always: 'Around the clock',

@@ -50,8 +50,21 @@ export default {
   note: 'Note',
   agent: 'Agent',
   image: 'Image',
-  attachment: { image: 'Image', video: 'Video', audio: 'Audio', file: 'File', sticker: 'Sticker', location: 'Location' },
-  delivery: { pending: 'Sending', sent: 'Sent', delivered: 'Delivered', read: 'Read', failed: 'Not delivered' },
+  attachment: {
+    image: 'Image',
+    video: 'Video',
+    audio: 'Audio',
+    file: 'File',
+    sticker: 'Sticker',
+    location: 'Location',
+  },
+  delivery: {
+    pending: 'Sending',
+    sent: 'Sent',
+    delivered: 'Delivered',
+    read: 'Read',
+    failed: 'Not delivered',
+  },
   activity: 'Activity',
   activityType: {
     assignee_changed: 'Assignee changed',

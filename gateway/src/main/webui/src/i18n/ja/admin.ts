@@ -8,7 +8,12 @@ export default {
     canned: '定型文',
     hours: '営業時間',
   },
-  copy: { action: 'コピー', done: 'コピーしました', failed: 'コピーできません。テキストを選択してください。', label: '{name}をコピー' },
+  copy: {
+    action: 'コピー',
+    done: 'コピーしました',
+    failed: 'コピーできません。テキストを選択してください。',
+    label: '{name}をコピー',
+  },
   strategy: {
     manual: '手動（担当者が取る）',
     round_robin: 'ラウンドロビン',
@@ -17,7 +22,8 @@ export default {
   },
   rules: {
     title: 'ルーティングルール',
-    intro: 'ルールは新しい会話とメッセージごとにこの順で実行されます。ドラッグするか「上へ」「下へ」で並べ替えます。',
+    intro:
+      'ルールは新しい会話とメッセージごとにこの順で実行されます。ドラッグするか「上へ」「下へ」で並べ替えます。',
     new: '新しいルール',
     newTitle: '新しいルール',
     editTitle: 'ルールを編集',
@@ -170,7 +176,8 @@ export default {
   },
   dryRun: {
     title: 'ルールを試す',
-    intro: 'サンプルのメッセージを入力すると、有効なルールのうちどれが適用され何をするかを表示します。何も変更・送信されません。',
+    intro:
+      'サンプルのメッセージを入力すると、有効なルールのうちどれが適用され何をするかを表示します。何も変更・送信されません。',
     channel: 'チャネル',
     inbox: '受信箱',
     anyInbox: 'すべての受信箱',
@@ -213,16 +220,21 @@ export default {
       embed: '埋め込みコード',
     },
     warning: {
-      notHttps: 'プラットフォームは https のアドレスしか呼び出しません。TUTTI_PUBLIC_URL を公開 https URL にしてください。',
+      notHttps:
+        'プラットフォームは https のアドレスしか呼び出しません。TUTTI_PUBLIC_URL を公開 https URL にしてください。',
       local: 'このアドレスにはインターネットから届きません。TUTTI_PUBLIC_URL を公開 URL にしてください。',
     },
     help: {
       messenger: 'Meta アプリから：ページ ID、ページのアクセストークン、アプリシークレット。',
-      instagram: 'Meta アプリから：Instagram アカウント ID（またはリンクしたページ ID）、アクセストークン、アプリシークレット。',
-      whatsapp: 'WhatsApp マネージャーから：電話番号 ID、システムユーザーのアクセストークン、アプリシークレット。',
+      instagram:
+        'Meta アプリから：Instagram アカウント ID（またはリンクしたページ ID）、アクセストークン、アプリシークレット。',
+      whatsapp:
+        'WhatsApp マネージャーから：電話番号 ID、システムユーザーのアクセストークン、アプリシークレット。',
       sms: 'Twilio コンソールから：Account SID、Auth Token、Twilio の電話番号（E.164 形式、例 +14155550100）。',
-      telegram: 'BotFather が発行したボットトークンと、任意のシークレットトークン（A–Z、a–z、0–9、_、- の 1〜256 文字）。',
-      email: '顧客が送信するアドレス、受信 Webhook 用の共有シークレット（16 文字以上）、必要に応じて IMAP と SMTP サーバー。',
+      telegram:
+        'BotFather が発行したボットトークンと、任意のシークレットトークン（A–Z、a–z、0–9、_、- の 1〜256 文字）。',
+      email:
+        '顧客が送信するアドレス、受信 Webhook 用の共有シークレット（16 文字以上）、必要に応じて IMAP と SMTP サーバー。',
       web: 'チャットを開けるウェブサイト（1 行に 1 オリジン、例 https://shop.example）。空欄ならすべてのサイトで使えます。',
     },
     fields: {
@@ -296,7 +308,8 @@ export default {
   },
   hours: {
     title: '営業時間',
-    intro: '各チームの営業時間（チームのタイムゾーン）。ルールで営業時間を判定したり、チームが戻るまでスヌーズしたりできます。',
+    intro:
+      '各チームの営業時間（チームのタイムゾーン）。ルールで営業時間を判定したり、チームが戻るまでスヌーズしたりできます。',
     empty: 'チームはまだありません。営業時間はチームごとに設定します。',
     noZone: 'タイムゾーン未設定',
     always: '24 時間対応',

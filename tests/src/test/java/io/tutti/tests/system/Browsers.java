@@ -73,20 +73,7 @@ final class Browsers implements AutoCloseable {
             System.err.println("[browser " + username + "] " + message.text());
           }
         });
-    page.onFrameNavigated(
-        frame -> {
-          if (frame.parentFrame() == null) {
-            System.err.println("[browser " + username + "] at " + frame.url());
-          }
-        });
     page.onPageError(error -> System.err.println("[browser " + username + "] " + error));
-    page.onResponse(
-        response -> {
-          if (response.status() >= 400) {
-            System.err.println(
-                "[browser " + username + "] " + response.status() + " " + response.url());
-          }
-        });
     page.navigate(RunningSystem.GATEWAY_URL + path);
     page.waitForURL(Pattern.compile(".*/realms/tutti/protocol/openid-connect/auth.*"));
     page.fill("#username", username);

@@ -54,14 +54,15 @@ class InboxBrowserIT {
           inbox,
           APP_SECRET,
           RunningSystem.instagramDm(
-              account, customer, "in-" + account, "Do you have the linen shirt in M?"));
+              account, customer, "in-" + account, "Do you have the linen shirt in M? " + account));
 
       // The list does not jump: it says there is something new, and shows it when asked.
       page.click("[data-testid=new-activity]");
       Locator row =
           page.locator("[data-testid=conversation-list] a")
-              .filter(new Locator.FilterOptions().setHasText("linen shirt in M"));
+              .filter(new Locator.FilterOptions().setHasText("linen shirt in M? " + account));
       row.click();
+      String conversationId = page.url().substring(page.url().lastIndexOf('/') + 1);
       page.waitForSelector("[data-testid=message-text]:has-text('linen shirt in M')");
       assertThat(page.textContent(".composer .via")).contains("Instagram");
       Browsers.screenshot(page, "conversation");
@@ -79,6 +80,16 @@ class InboxBrowserIT {
       page.navigate(RunningSystem.GATEWAY_URL + "/inbox/all");
       page.waitForSelector("[data-testid=conversation-list] li");
       Browsers.screenshot(page, "inbox");
+
+      // A phone's width: the list, then the conversation, each fit without sideways scrolling.
+      page.setViewportSize(360, 740);
+      page.waitForSelector("[data-testid=conversation-list] li");
+      assertThat(widthOverflow(page)).isLessThanOrEqualTo(0);
+      Browsers.screenshot(page, "inbox-mobile");
+      page.click("[data-conversation='" + conversationId + "']");
+      page.waitForSelector("[data-testid=reply-box]");
+      assertThat(widthOverflow(page)).isLessThanOrEqualTo(0);
+      Browsers.screenshot(page, "conversation-mobile");
     }
   }
 
@@ -116,6 +127,15 @@ class InboxBrowserIT {
       page.waitForTimeout(500);
       assertThat(dialogs).isEmpty();
     }
+  }
+
+  /** How many pixels the page is wider than the window. */
+  private static int widthOverflow(Page page) {
+    return ((Number)
+            page.evaluate(
+                "() => document.documentElement.scrollWidth -"
+                    + " document.documentElement.clientWidth"))
+        .intValue();
   }
 
   private static JsonPath instagramInbox(String account) {
