@@ -81,7 +81,11 @@ final class Browsers implements AutoCloseable {
     page.click("#kc-login");
     page.waitForURL(Pattern.compile(Pattern.quote(RunningSystem.GATEWAY_URL) + "/.*"));
     try {
-      page.waitForSelector("[data-testid=who]");
+      // Attached, not visible: a phone-width screen hides the name.
+      page.waitForSelector(
+          "[data-testid=who]",
+          new Page.WaitForSelectorOptions()
+              .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
     } catch (RuntimeException e) {
       Path shot = Path.of("target", "sign-in-" + username + ".png");
       page.screenshot(new Page.ScreenshotOptions().setPath(shot));

@@ -53,7 +53,6 @@ class WorkspaceBrowserIT {
             account, "17843" + account, "lead-" + account, "Do you do bulk orders for cafes?"));
     JsonPath queue = awaitConversation(inbox);
     String conversationId = queue.getString("items[0].id");
-    String contactId = queue.getString("items[0].contactId");
 
     try (BrowserContext context = browsers.context()) {
       Page page = context.newPage();
@@ -65,9 +64,11 @@ class WorkspaceBrowserIT {
       page.waitForSelector("[data-testid=contact-stage]:has-text('Qualified')");
       Browsers.screenshot(page, "contact-qualified");
     }
-    assertThat(
-            RunningSystem.get(RunningSystem.accessTokenFor("sam"), "/api/contacts/" + contactId)
-                .getString("stage"))
+    // The conversation names its customer's contact once profiles has resolved the sender.
+    String sam = RunningSystem.accessTokenFor("sam");
+    String resolved =
+        RunningSystem.get(sam, "/api/conversations/" + conversationId).getString("contactId");
+    assertThat(RunningSystem.get(sam, "/api/contacts/" + resolved).getString("stage"))
         .isEqualTo("qualified");
   }
 
@@ -157,6 +158,59 @@ class WorkspaceBrowserIT {
       assertThat(lines.getFirst().toLowerCase()).contains("contacts");
       assertThat(lines.size()).isGreaterThan(1);
     }
+  }
+
+  @Test
+  void everyScreenFitsAPhoneAndNamesEachOfItsControls() {
+    List<String> screens =
+        List.of(
+            "/inbox/all",
+            "/reports/attribution",
+            "/reports/inbox",
+            "/admin/rules",
+            "/admin/inboxes",
+            "/admin/teams",
+            "/admin/canned",
+            "/admin/hours");
+    try (BrowserContext context =
+        browsers.browser.newContext(
+            new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(360, 740)
+                .setLocale("en-US"))) {
+      Page page = context.newPage();
+      Browsers.signIn(page, "ada", screens.getFirst());
+      for (String screen : screens) {
+        page.navigate(RunningSystem.GATEWAY_URL + screen);
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        assertThat(
+                ((Number)
+                        page.evaluate(
+                            "() => document.documentElement.scrollWidth"
+                                + " - document.documentElement.clientWidth"))
+                    .intValue())
+            .as("%s scrolls sideways at 360 px", screen)
+            .isLessThanOrEqualTo(0);
+        assertThat(unnamedControls(page)).as("controls without a name on %s", screen).isEmpty();
+        assertThat(page.locator("[role=alert]").count()).as("errors on %s", screen).isZero();
+      }
+    }
+  }
+
+  /** Visible form controls and buttons a screen reader could not name. */
+  @SuppressWarnings("unchecked")
+  private static List<String> unnamedControls(Page page) {
+    return (List<String>)
+        page.evaluate(
+            "() => [...document.querySelectorAll("
+                + "'input:not([type=hidden]), select, textarea, button')]"
+                + ".filter(e => e.offsetParent !== null)"
+                + ".filter(e => {"
+                + " const labelled = e.labels && [...e.labels].some(l => l.textContent.trim());"
+                + " const named = e.getAttribute('aria-label') || e.getAttribute('title')"
+                + " || e.getAttribute('aria-labelledby')"
+                + " || (e.tagName === 'BUTTON' && e.textContent.trim());"
+                + " return !labelled && !named; })"
+                + ".map(e => e.outerHTML.slice(0, 160))");
   }
 
   private static JsonPath awaitConversation(JsonPath inbox) {
