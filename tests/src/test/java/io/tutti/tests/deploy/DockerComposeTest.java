@@ -1,5 +1,6 @@
 package io.tutti.tests.deploy;
 
+import static io.tutti.tests.deploy.Modules.APPS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -7,20 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,44 +27,13 @@ import org.junit.jupiter.api.Test;
  */
 class DockerComposeTest {
 
-  /** Compose service name → module directory. */
-  private static final Map<String, String> APPS =
-      Map.of(
-          "connectors", "services/connectors",
-          "conversations", "services/conversations",
-          "profiles", "services/profiles",
-          "attribution", "services/attribution",
-          "gateway", "gateway");
-
   private static final List<String> INFRA = List.of("postgres", "rabbitmq", "keycloak");
 
-  /** Without these a service cannot reach its database, broker, identity provider or upstreams. */
-  private static final Set<String> REQUIRED =
-      Set.of(
-          "TUTTI_DB_HOST",
-          "TUTTI_DB_NAME",
-          "TUTTI_DB_USER",
-          "TUTTI_DB_PASSWORD",
-          "TUTTI_RABBITMQ_HOST",
-          "TUTTI_RABBITMQ_USER",
-          "TUTTI_RABBITMQ_PASSWORD",
-          "TUTTI_OIDC_URL",
-          "TUTTI_CONNECTORS_URL",
-          "TUTTI_CONVERSATIONS_URL",
-          "TUTTI_PROFILES_URL",
-          "TUTTI_ATTRIBUTION_URL");
-
-  private static final Pattern REFERENCE = Pattern.compile("\\$\\{(TUTTI_[A-Z0-9_]+)");
-  private static final Pattern HTTP_PORT = Pattern.compile("\\$\\{TUTTI_HTTP_PORT:(\\d+)}");
-
-  private static Path root;
   private static JsonNode services;
 
   @BeforeAll
   static void readComposeFile() throws IOException {
-    // Surefire runs in tests/; the repository root is one up.
-    root = Path.of("").toAbsolutePath().getParent();
-    Path compose = root.resolve("docker-compose.yml");
+    Path compose = Modules.root().resolve("docker-compose.yml");
     assertThat(compose).as("docker-compose.yml at the repository root").isRegularFile();
     services = new ObjectMapper(new YAMLFactory()).readTree(compose.toFile()).path("services");
   }
@@ -81,24 +46,20 @@ class DockerComposeTest {
   }
 
   @Test
-  void publishesEachServiceOnTheDefaultPortOfItsApplicationProperties() throws IOException {
+  void publishesEachServiceOnTheDefaultPortOfItsApplicationProperties() {
     for (var app : APPS.entrySet()) {
-      Matcher port = HTTP_PORT.matcher(properties(app.getValue()).getProperty("quarkus.http.port"));
-      assertThat(port.matches())
-          .as("%s: quarkus.http.port=${TUTTI_HTTP_PORT:NNNN}", app.getKey())
-          .isTrue();
-      String containerPort =
-          environment(app.getKey()).getOrDefault("TUTTI_HTTP_PORT", port.group(1));
+      String port = String.valueOf(Modules.httpPort(app.getValue()));
+      String containerPort = environment(app.getKey()).getOrDefault("TUTTI_HTTP_PORT", port);
       assertThat(texts(services.path(app.getKey()).path("ports")))
           .as("%s ports", app.getKey())
-          .contains(port.group(1) + ":" + containerPort);
+          .contains(port + ":" + containerPort);
     }
   }
 
   @Test
-  void setsOnlyVariablesTheServiceReads() throws IOException {
+  void setsOnlyVariablesTheServiceReads() {
     for (var app : APPS.entrySet()) {
-      Set<String> referenced = referencedVariables(app.getValue());
+      Set<String> referenced = Modules.referencedVariables(app.getValue());
       Set<String> set = new TreeSet<>(environment(app.getKey()).keySet());
       set.removeIf(name -> !name.startsWith("TUTTI_"));
       assertThat(referenced)
@@ -110,10 +71,10 @@ class DockerComposeTest {
   }
 
   @Test
-  void setsEveryVariableTheServiceNeedsToReachItsInfrastructure() throws IOException {
+  void setsEveryVariableTheServiceNeedsToReachItsInfrastructure() {
     for (var app : APPS.entrySet()) {
-      Set<String> needed = new TreeSet<>(referencedVariables(app.getValue()));
-      needed.retainAll(REQUIRED);
+      Set<String> needed = new TreeSet<>(Modules.referencedVariables(app.getValue()));
+      needed.retainAll(Modules.INFRASTRUCTURE_VARIABLES);
       assertThat(needed)
           .as("%s reads no infrastructure variables at all", app.getKey())
           .isNotEmpty();
@@ -121,6 +82,22 @@ class DockerComposeTest {
           .as("%s: compose environment", app.getKey())
           .containsAll(needed);
     }
+  }
+
+  @Test
+  void givesEveryAppThatBuildsLinksTheSamePublicUrl() {
+    Set<String> publicUrls = new TreeSet<>();
+    for (var app : APPS.entrySet()) {
+      if (Modules.referencedVariables(app.getValue()).contains("TUTTI_PUBLIC_URL")) {
+        assertThat(environment(app.getKey()))
+            .as("%s reads TUTTI_PUBLIC_URL", app.getKey())
+            .containsKey("TUTTI_PUBLIC_URL");
+        publicUrls.add(environment(app.getKey()).get("TUTTI_PUBLIC_URL"));
+      }
+    }
+    // Webhook URLs (connectors), site snippets (attribution) and sign-in (gateway) name one
+    // address.
+    assertThat(publicUrls).hasSize(1);
   }
 
   @Test
@@ -167,19 +144,18 @@ class DockerComposeTest {
   }
 
   @Test
-  void appHealthChecksAskForReadinessOnTheServicesOwnPort() throws IOException {
+  void appHealthChecksAskForReadinessOnTheServicesOwnPort() {
     for (var app : APPS.entrySet()) {
-      Matcher port = HTTP_PORT.matcher(properties(app.getValue()).getProperty("quarkus.http.port"));
-      assertThat(port.matches()).isTrue();
       assertThat(
               String.join(" ", texts(services.path(app.getKey()).path("healthcheck").path("test"))))
           .as("%s healthcheck", app.getKey())
-          .contains(":" + port.group(1) + "/q/health/ready");
+          .contains(":" + Modules.httpPort(app.getValue()) + "/q/health/ready");
     }
   }
 
   @Test
   void buildsEachServiceFromItsModuleWithAFastJarDockerfile() {
+    Path root = Modules.root();
     for (var app : APPS.entrySet()) {
       JsonNode build = services.path(app.getKey()).path("build");
       Path context = root.resolve(build.path("context").asText()).normalize();
@@ -215,29 +191,10 @@ class DockerComposeTest {
             "./infra/rabbitmq/definitions.json",
             "./infra/keycloak/tutti-realm.json");
     for (String source : mounted) {
-      assertThat(root.resolve(source).normalize()).as("mounted %s", source).isRegularFile();
+      assertThat(Modules.root().resolve(source).normalize())
+          .as("mounted %s", source)
+          .isRegularFile();
     }
-  }
-
-  private static Properties properties(String module) throws IOException {
-    Properties properties = new Properties();
-    try (Reader reader =
-        Files.newBufferedReader(
-            root.resolve(module).resolve("src/main/resources/application.properties"))) {
-      properties.load(reader);
-    }
-    return properties;
-  }
-
-  private static Set<String> referencedVariables(String module) throws IOException {
-    Set<String> names = new TreeSet<>();
-    for (Object value : properties(module).values()) {
-      Matcher matcher = REFERENCE.matcher(value.toString());
-      while (matcher.find()) {
-        names.add(matcher.group(1));
-      }
-    }
-    return names;
   }
 
   /** A service's environment, written either as a map or as a list of NAME=value. */
