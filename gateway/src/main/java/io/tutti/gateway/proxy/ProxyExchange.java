@@ -99,7 +99,10 @@ final class ProxyExchange {
   }
 
   private void send() {
-    if (!breaker.allows()) {
+    // A retry is the same exchange: it keeps the permit of its first try, which may be the
+    // half-open
+    // circuit's one trial. Asking again would refuse it and leave that trial out for ever.
+    if (attempts == 0 && !breaker.allows()) {
       breakerTold = true;
       response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(breaker.secondsUntilTrial()));
       reply(ProxyProblems.circuitOpen(service.name()));
