@@ -262,39 +262,63 @@ public final class PipelineBench {
   }
 
   /** Until every accepted message of the step was on a socket, or the drain time ran out. */
-  private static void awaitDelivery(Ledger ledger, int first, int sent, Duration drain)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + drain.toNanos();
-    while (System.nanoTime() < deadline) {
-      boolean all = true;
-      for (int seq = first; seq < first + sent && all; seq++) {
-        all = ledger.acceptedAt.get(seq) == 0 || ledger.seenAt.get(seq) != 0;
-      }
-      if (all) {
-        return;
-      }
-      Thread.sleep(250);
-    }
+  private static void awaitDelivery(Ledger ledger, int first, int sent, Duration drain) {
+    awaitUntil(
+        () -> {
+          for (int seq = first; seq < first + sent; seq++) {
+            if (ledger.acceptedAt.get(seq) != 0 && ledger.seenAt.get(seq) == 0) {
+              return false;
+            }
+          }
+          return true;
+        },
+        drain);
   }
 
   /**
    * Until the platforms received as many replies as agents asked for, or the drain time ran out.
    */
   private static void awaitReplies(
-      Ledger ledger, int first, int sent, long requested, Duration drain)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + drain.toNanos();
-    while (System.nanoTime() < deadline) {
-      long received = 0;
-      for (int seq = first; seq < first + sent; seq++) {
-        if (ledger.repliesReceived.get(seq) > 0) {
-          received++;
-        }
-      }
-      if (received >= requested) {
-        return;
-      }
-      Thread.sleep(250);
+      Ledger ledger, int first, int sent, long requested, Duration drain) {
+    awaitUntil(
+        () -> {
+          long received = 0;
+          for (int seq = first; seq < first + sent; seq++) {
+            received += ledger.repliesReceived.get(seq) > 0 ? 1 : 0;
+          }
+          return received >= requested;
+        },
+        drain);
+  }
+
+  /** Checks the condition every 250 ms on a scheduler until it holds or the time is up. */
+  private static void awaitUntil(java.util.function.BooleanSupplier condition, Duration limit) {
+    java.util.concurrent.CompletableFuture<Void> done =
+        new java.util.concurrent.CompletableFuture<>();
+    ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor();
+    checker.scheduleWithFixedDelay(
+        () -> {
+          try {
+            if (condition.getAsBoolean()) {
+              done.complete(null);
+            }
+          } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+          }
+        },
+        0,
+        250,
+        TimeUnit.MILLISECONDS);
+    try {
+      done.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      // The drain time ran out: what has not arrived counts as lost.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      checker.shutdownNow();
     }
   }
 

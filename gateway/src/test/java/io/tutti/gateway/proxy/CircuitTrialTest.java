@@ -1,6 +1,7 @@
 package io.tutti.gateway.proxy;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -9,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.tutti.events.testing.TuttiTestInfrastructure;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -44,13 +46,14 @@ class CircuitTrialTest {
   FakeServices.Running services;
 
   @Test
-  void everyPauseEndsWithATrialEvenWhenTheTrialBeforeWasRetriedAndFailed() throws Exception {
+  void everyPauseEndsWithATrialEvenWhenTheTrialBeforeWasRetriedAndFailed() {
     for (int i = 0; i < 2; i++) {
       contact().then().statusCode(503).body("detail", containsString("cannot be reached"));
     }
     contact().then().statusCode(503).body("detail", containsString("is failing"));
     for (int trial = 0; trial < 3; trial++) {
-      Thread.sleep(400);
+      // Past the 300 ms pause: the circuit lets a trial through.
+      await().pollDelay(Duration.ofMillis(400)).until(() -> true);
       // A GET is retried once; both tries find profiles down, and the circuit opens again.
       contact().then().statusCode(503).body("detail", containsString("cannot be reached"));
       contact().then().statusCode(503).body("detail", containsString("is failing"));

@@ -100,43 +100,41 @@ class HelmChartTest {
 
   @Test
   void everyDeploymentRequestsCpuAndMemoryAndLimitsMemory() {
+    // The memory limit also sizes the JVM's heap.
     for (JsonNode deployment : deployments()) {
       JsonNode resources = container(deployment).path("resources");
-      assertThat(resources.path("requests").path("cpu").asText())
-          .as("%s cpu request", name(deployment))
-          .isNotEmpty();
-      assertThat(resources.path("requests").path("memory").asText())
-          .as("%s memory request", name(deployment))
-          .isNotEmpty();
-      assertThat(resources.path("limits").path("memory").asText())
-          .as("%s memory limit (the JVM sizes its heap from it)", name(deployment))
-          .isNotEmpty();
+      for (String quantity : List.of("/requests/cpu", "/requests/memory", "/limits/memory")) {
+        assertThat(resources.at(quantity).asText())
+            .as("%s resources%s", name(deployment), quantity)
+            .isNotEmpty();
+      }
     }
   }
 
   @Test
   void everyDeploymentRunsAsNonRootOnAReadOnlyFilesystemWithoutCapabilities() {
+    // Pointers into the pod template's spec, and the value each must have.
+    Map<String, Boolean> required =
+        Map.of(
+            "/securityContext/runAsNonRoot", true,
+            "/automountServiceAccountToken", false,
+            "/containers/0/securityContext/runAsNonRoot", true,
+            "/containers/0/securityContext/readOnlyRootFilesystem", true,
+            "/containers/0/securityContext/allowPrivilegeEscalation", false);
     for (JsonNode deployment : deployments()) {
       JsonNode pod = deployment.path("spec").path("template").path("spec");
-      assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean())
-          .as("%s runAsNonRoot", name(deployment))
-          .isTrue();
-      assertThat(pod.path("securityContext").path("runAsUser").asInt())
+      required.forEach(
+          (pointer, expected) ->
+              assertThat(pod.at(pointer).isBoolean() && pod.at(pointer).asBoolean() == expected)
+                  .as("%s %s is %s", name(deployment), pointer, expected)
+                  .isTrue());
+      assertThat(pod.at("/securityContext/runAsUser").asInt())
           .as("%s runAsUser", name(deployment))
           .isPositive();
       JsonNode security = container(deployment).path("securityContext");
-      assertThat(security.path("readOnlyRootFilesystem").asBoolean())
-          .as("%s readOnlyRootFilesystem", name(deployment))
-          .isTrue();
-      assertThat(security.path("allowPrivilegeEscalation").asBoolean(true))
-          .as("%s allowPrivilegeEscalation", name(deployment))
-          .isFalse();
       assertThat(texts(security.path("capabilities").path("drop")))
           .as("%s drops capabilities", name(deployment))
           .containsExactly("ALL");
-      assertThat(pod.path("automountServiceAccountToken").asBoolean(true))
-          .as("%s mounts no API token", name(deployment))
-          .isFalse();
       // With the root filesystem read-only, /tmp is where the JVM and Vert.x write.
       assertThat(container(deployment).path("volumeMounts").findValuesAsText("mountPath"))
           .as("%s writable /tmp", name(deployment))
