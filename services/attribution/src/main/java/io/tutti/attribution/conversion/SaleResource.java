@@ -1,6 +1,7 @@
 package io.tutti.attribution.conversion;
 
 import io.smallrye.mutiny.Uni;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -20,6 +21,7 @@ import org.hibernate.exception.ConstraintViolationException;
 @Path("/api/attribution/sales")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RunsToCompletion
 public class SaleResource {
 
   private final SaleService sales;

@@ -1,6 +1,7 @@
 package io.tutti.attribution.privacy;
 
 import io.smallrye.mutiny.Uni;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.problem.Problem;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +19,7 @@ import java.util.UUID;
 @Path("/api/attribution/contacts/{contactId}/export")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
+@RunsToCompletion
 public class ContactExportResource {
 
   private final ContactExportService exports;

@@ -2,6 +2,7 @@ package io.tutti.attribution.report;
 
 import io.smallrye.mutiny.Uni;
 import io.tutti.attribution.config.AttributionConfig;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import java.util.List;
  */
 @Path("/api/attribution")
 @RolesAllowed({"sales", "admin"})
+@RunsToCompletion
 public class ReportResource {
 
   static final String CSV = "text/csv";

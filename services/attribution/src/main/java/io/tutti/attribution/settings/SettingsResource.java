@@ -1,6 +1,7 @@
 package io.tutti.attribution.settings;
 
 import io.smallrye.mutiny.Uni;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 /** {@code /api/attribution/settings}: read by sales reps and admins, changed by admins. */
 @Path("/api/attribution/settings")
 @Produces(MediaType.APPLICATION_JSON)
+@RunsToCompletion
 public class SettingsResource {
 
   private final SettingsService settings;

@@ -1,6 +1,7 @@
 package io.tutti.attribution.shop;
 
 import io.smallrye.mutiny.Uni;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -23,6 +24,7 @@ import java.util.List;
 @Path("/api/attribution/shops")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@RunsToCompletion
 public class ShopResource {
 
   private final ShopService shops;

@@ -1,6 +1,7 @@
 package io.tutti.attribution.shop;
 
 import io.smallrye.mutiny.Uni;
+import io.tutti.web.http.RunsToCompletion;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("/webhooks/shopify")
 @PermitAll
+@RunsToCompletion
 public class ShopifyWebhookResource {
 
   private final ShopifyOrders orders;

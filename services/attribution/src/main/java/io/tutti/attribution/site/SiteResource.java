@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tutti.attribution.config.AttributionConfig;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.problem.Problem;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +29,7 @@ import java.util.List;
 @Path("/api/attribution/sites")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@RunsToCompletion
 public class SiteResource {
 
   private static final SecureRandom RANDOM = new SecureRandom();

@@ -2,6 +2,7 @@ package io.tutti.attribution.track;
 
 import io.smallrye.mutiny.Uni;
 import io.tutti.attribution.site.SiteDirectory;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.problem.Problem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  */
 @Path("/track")
 @PermitAll
+@RunsToCompletion
 public class TrackResource {
 
   private static final Pattern SITE_KEY = Pattern.compile("[A-Za-z0-9_-]{8,100}");

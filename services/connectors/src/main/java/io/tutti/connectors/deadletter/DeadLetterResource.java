@@ -1,6 +1,7 @@
 package io.tutti.connectors.deadletter;
 
 import io.smallrye.mutiny.Uni;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.problem.Problem;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +20,7 @@ import java.util.UUID;
 @Path("/api/admin/dead-letters")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
+@RunsToCompletion
 public class DeadLetterResource {
 
   private final DeadLetterService deadLetters;

@@ -2,6 +2,7 @@ package io.tutti.connectors.email;
 
 import io.smallrye.mutiny.Uni;
 import io.tutti.connectors.media.FileResponses;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.problem.Problem;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +20,7 @@ import java.util.UUID;
  */
 @Path("/api/inboxes/{inboxId}/attachments")
 @RolesAllowed({"agent", "sales", "admin"})
+@RunsToCompletion
 public class EmailAttachmentResource {
 
   private final EmailAttachmentRepository attachments;

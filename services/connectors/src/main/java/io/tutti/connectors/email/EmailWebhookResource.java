@@ -9,6 +9,7 @@ import io.tutti.connectors.inbound.WebhookGate;
 import io.tutti.connectors.inbound.Webhooks;
 import io.tutti.connectors.inbox.Channel;
 import io.tutti.connectors.inbox.InboxContext;
+import io.tutti.web.http.RunsToCompletion;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executor;
  * authenticated by the inbox's shared secret as a bearer token.
  */
 @Path("/webhooks/email/{inboxId}")
+@RunsToCompletion
 public class EmailWebhookResource {
 
   private static final String BEARER = "Bearer ";

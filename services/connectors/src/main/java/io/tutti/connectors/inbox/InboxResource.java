@@ -1,6 +1,7 @@
 package io.tutti.connectors.inbox;
 
 import io.smallrye.mutiny.Uni;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.problem.Problem;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +25,7 @@ import java.util.UUID;
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RunsToCompletion
 public class InboxResource {
 
   private final InboxService inboxes;

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.tutti.connectors.inbox.InboxDirectory;
 import io.tutti.connectors.inbox.InboxRepository;
 import io.tutti.connectors.outbound.SendFailure;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.problem.Problem;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
  */
 @Path("/api/inboxes/{inboxId}/media/{platformId}")
 @RolesAllowed({"agent", "sales", "admin"})
+@RunsToCompletion
 public class MediaResource {
 
   /**

@@ -16,6 +16,7 @@ import io.tutti.connectors.inbound.Webhooks;
 import io.tutti.connectors.inbox.Channel;
 import io.tutti.connectors.inbox.InboxContext;
 import io.tutti.connectors.inbox.InboxDirectory;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.problem.Problem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,6 +37,7 @@ import java.util.Map;
  * deliveries signed with {@code X-Hub-Signature-256} over the raw body.
  */
 @Path("/webhooks")
+@RunsToCompletion
 public class MetaWebhookResource {
 
   static final String SIGNATURE_HEADER = "X-Hub-Signature-256";

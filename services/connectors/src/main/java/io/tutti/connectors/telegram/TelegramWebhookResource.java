@@ -11,6 +11,7 @@ import io.tutti.connectors.inbound.WebhookAnswer;
 import io.tutti.connectors.inbound.WebhookGate;
 import io.tutti.connectors.inbound.Webhooks;
 import io.tutti.connectors.inbox.Channel;
+import io.tutti.web.http.RunsToCompletion;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,6 +23,7 @@ import java.util.List;
 
 /** Telegram bot updates, authenticated by the secret token given to {@code setWebhook}. */
 @Path("/webhooks/telegram/{inboxId}")
+@RunsToCompletion
 public class TelegramWebhookResource {
 
   static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";

@@ -6,6 +6,7 @@ import io.tutti.connectors.inbound.InboundPipeline;
 import io.tutti.connectors.inbound.WebhookGate;
 import io.tutti.connectors.inbound.Webhooks;
 import io.tutti.connectors.inbox.Channel;
+import io.tutti.web.http.RunsToCompletion;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,6 +20,7 @@ import java.util.List;
 
 /** Twilio SMS and MMS: incoming messages and status callbacks, form-encoded and signed. */
 @Path("/webhooks/twilio/{inboxId}")
+@RunsToCompletion
 public class TwilioWebhookResource {
 
   static final String SIGNATURE_HEADER = "X-Twilio-Signature";

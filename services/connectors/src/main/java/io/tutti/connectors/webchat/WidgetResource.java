@@ -1,5 +1,6 @@
 package io.tutti.connectors.webchat;
 
+import io.tutti.web.http.RunsToCompletion;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,6 +21,7 @@ import java.util.HexFormat;
  * WebChatConfig#widgetMaxAge()}.
  */
 @Path("/widget.js")
+@RunsToCompletion
 public class WidgetResource {
 
   static final String MEDIA_TYPE = "application/javascript";

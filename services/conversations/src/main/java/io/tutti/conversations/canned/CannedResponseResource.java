@@ -3,6 +3,7 @@ package io.tutti.conversations.canned;
 import io.smallrye.mutiny.Uni;
 import io.tutti.conversations.conversation.Ids;
 import io.tutti.conversations.conversation.Viewer;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.problem.Problem;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,6 +28,7 @@ import java.util.List;
 @RolesAllowed({"agent", "sales", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RunsToCompletion
 public class CannedResponseResource {
 
   private final CannedResponseService responses;

@@ -7,6 +7,7 @@ import io.tutti.conversations.conversation.PageSize;
 import io.tutti.conversations.conversation.Viewer;
 import io.tutti.conversations.queue.QueueCursor;
 import io.tutti.conversations.queue.QueueSort;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.problem.Problem;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/contacts/{contactId}/conversations")
 @RolesAllowed({"agent", "sales", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
+@RunsToCompletion
 public class ContactResource {
 
   private final ContactConversationService conversations;

@@ -2,6 +2,7 @@ package io.tutti.conversations.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.problem.Problem;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 @RolesAllowed({"agent", "sales", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RunsToCompletion
 public class ConversationResource {
 
   private static final int MAX_AGENT_ID = 100;

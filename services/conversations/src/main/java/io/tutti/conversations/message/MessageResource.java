@@ -7,6 +7,7 @@ import io.tutti.conversations.conversation.Ids;
 import io.tutti.conversations.conversation.Page;
 import io.tutti.conversations.conversation.PageSize;
 import io.tutti.conversations.conversation.Viewer;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 @RolesAllowed({"agent", "sales", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RunsToCompletion
 public class MessageResource {
 
   private final MessageService messages;

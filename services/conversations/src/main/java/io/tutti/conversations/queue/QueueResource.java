@@ -6,6 +6,7 @@ import io.tutti.conversations.conversation.ConversationSummary;
 import io.tutti.conversations.conversation.Page;
 import io.tutti.conversations.conversation.PageSize;
 import io.tutti.conversations.conversation.Viewer;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import java.util.List;
 @Path("/api/conversations")
 @RolesAllowed({"agent", "sales", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
+@RunsToCompletion
 public class QueueResource {
 
   private final QueueService queue;

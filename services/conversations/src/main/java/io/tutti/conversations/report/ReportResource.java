@@ -1,6 +1,7 @@
 package io.tutti.conversations.report;
 
 import io.smallrye.mutiny.Uni;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.problem.Problem;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +21,7 @@ import java.util.List;
 @Path("/api/reports")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
+@RunsToCompletion
 public class ReportResource {
 
   static final int MAX_DAYS = 366;

@@ -3,6 +3,7 @@ package io.tutti.conversations.routing;
 import io.smallrye.mutiny.Uni;
 import io.tutti.conversations.conversation.Ids;
 import io.tutti.conversations.conversation.Viewer;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -25,6 +26,7 @@ import java.util.List;
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RunsToCompletion
 public class RoutingRuleResource {
 
   private final RoutingRuleService rules;

@@ -2,6 +2,7 @@ package io.tutti.conversations.team;
 
 import io.smallrye.mutiny.Uni;
 import io.tutti.conversations.conversation.Ids;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -23,6 +24,7 @@ import java.util.List;
 @RolesAllowed({"agent", "sales", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RunsToCompletion
 public class TeamResource {
 
   private final TeamService teams;

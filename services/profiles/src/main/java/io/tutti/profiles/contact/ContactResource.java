@@ -1,6 +1,7 @@
 package io.tutti.profiles.contact;
 
 import io.smallrye.mutiny.Uni;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 @RolesAllowed({"agent", "sales", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RunsToCompletion
 public class ContactResource {
 
   private final ContactService contacts;

@@ -7,6 +7,7 @@ import io.tutti.profiles.contact.Cursor;
 import io.tutti.profiles.contact.Ids;
 import io.tutti.profiles.contact.Page;
 import io.tutti.profiles.contact.PageSize;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.problem.Problem;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +23,7 @@ import java.util.UUID;
 @Path("/api/contacts/audit")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
+@RunsToCompletion
 public class AuditResource {
 
   private final AuditRepository entries;

@@ -3,6 +3,7 @@ package io.tutti.profiles.merge;
 import io.smallrye.mutiny.Uni;
 import io.tutti.profiles.contact.Actor;
 import io.tutti.profiles.contact.Ids;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 @RolesAllowed({"agent", "sales", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RunsToCompletion
 public class MergeResource {
 
   private final MergeService merges;

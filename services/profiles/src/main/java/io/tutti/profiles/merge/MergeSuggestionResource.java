@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.tutti.profiles.contact.Actor;
 import io.tutti.profiles.contact.Ids;
 import io.tutti.profiles.contact.Page;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.problem.Problem;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +22,7 @@ import java.util.UUID;
 @Path("/api/contacts/merge-suggestions")
 @RolesAllowed({"agent", "sales", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
+@RunsToCompletion
 public class MergeSuggestionResource {
 
   private final MergeSuggestionService suggestions;

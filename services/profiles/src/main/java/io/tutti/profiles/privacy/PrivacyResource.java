@@ -3,6 +3,7 @@ package io.tutti.profiles.privacy;
 import io.smallrye.mutiny.Uni;
 import io.tutti.profiles.contact.Actor;
 import io.tutti.profiles.contact.Ids;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -22,6 +23,7 @@ import java.util.UUID;
  */
 @Path("/api/contacts/{id}")
 @RolesAllowed("admin")
+@RunsToCompletion
 public class PrivacyResource {
 
   private final PrivacyService privacy;

@@ -3,6 +3,7 @@ package io.tutti.profiles.search;
 import io.smallrye.mutiny.Uni;
 import io.tutti.profiles.contact.ContactSummary;
 import io.tutti.profiles.contact.Page;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/contacts")
 @RolesAllowed({"agent", "sales", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
+@RunsToCompletion
 public class SearchResource {
 
   private final ContactSearch search;

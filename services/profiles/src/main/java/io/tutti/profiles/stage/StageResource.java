@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.tutti.profiles.contact.Actor;
 import io.tutti.profiles.contact.ContactView;
 import io.tutti.profiles.contact.Ids;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 @RolesAllowed({"sales", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RunsToCompletion
 public class StageResource {
 
   private final StageService stages;

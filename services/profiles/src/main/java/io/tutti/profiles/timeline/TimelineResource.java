@@ -2,6 +2,7 @@ package io.tutti.profiles.timeline;
 
 import io.smallrye.mutiny.Uni;
 import io.tutti.profiles.contact.Ids;
+import io.tutti.web.http.RunsToCompletion;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/contacts/{id}/timeline")
 @RolesAllowed({"agent", "sales", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
+@RunsToCompletion
 public class TimelineResource {
 
   private final TimelineService timeline;
