@@ -204,7 +204,7 @@ final class AgentSockets implements AutoCloseable {
           .whenComplete(
               (response, failure) -> {
                 if (failure == null && response.statusCode() == 202) {
-                  ledger.repliesRequested.increment();
+                  ledger.replyAccepted(seq);
                 } else {
                   ledger.replyRefusals.increment();
                 }
