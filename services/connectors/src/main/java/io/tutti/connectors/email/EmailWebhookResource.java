@@ -6,6 +6,7 @@ import io.tutti.connectors.config.ConnectorsConfig;
 import io.tutti.connectors.inbound.Signatures;
 import io.tutti.connectors.inbound.WebhookAnswer;
 import io.tutti.connectors.inbound.WebhookGate;
+import io.tutti.connectors.inbound.WebhookMetrics;
 import io.tutti.connectors.inbound.Webhooks;
 import io.tutti.connectors.inbox.Channel;
 import io.tutti.connectors.inbox.InboxContext;
@@ -36,13 +37,19 @@ public class EmailWebhookResource {
   private final EmailParser parser;
   private final EmailIntake intake;
   private final ConnectorsConfig config;
+  private final WebhookMetrics metrics;
 
   public EmailWebhookResource(
-      WebhookGate gate, EmailParser parser, EmailIntake intake, ConnectorsConfig config) {
+      WebhookGate gate,
+      EmailParser parser,
+      EmailIntake intake,
+      ConnectorsConfig config,
+      WebhookMetrics metrics) {
     this.gate = gate;
     this.parser = parser;
     this.intake = intake;
     this.config = config;
+    this.metrics = metrics;
   }
 
   @POST
@@ -57,24 +64,28 @@ public class EmailWebhookResource {
     // been done on a worker thread.
     Context context = Vertx.currentContext();
     Executor onContext = task -> context.runOnContext(ignored -> task.run());
-    return gate.admit(
-            inboxId,
+    return metrics
+        .observe(
             Channel.EMAIL,
-            contentType,
-            body,
-            config.emailMaxBytes(),
-            "message/rfc822",
-            MediaType.TEXT_PLAIN,
-            MediaType.APPLICATION_OCTET_STREAM)
-        .invoke(inbox -> authenticate(inbox, authorization))
-        .chain(
-            inbox ->
-                Uni.createFrom()
-                    .item(() -> parser.parse(inbox, body))
-                    // A 10 MB message with attachments takes a while to decode.
-                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                    .emitOn(onContext)
-                    .chain(email -> intake.store(inbox, contentType, body, email)))
+            () ->
+                gate.admit(
+                        inboxId,
+                        Channel.EMAIL,
+                        contentType,
+                        body,
+                        config.emailMaxBytes(),
+                        "message/rfc822",
+                        MediaType.TEXT_PLAIN,
+                        MediaType.APPLICATION_OCTET_STREAM)
+                    .invoke(inbox -> authenticate(inbox, authorization))
+                    .chain(
+                        inbox ->
+                            Uni.createFrom()
+                                .item(() -> parser.parse(inbox, body))
+                                // A 10 MB message with attachments takes a while to decode.
+                                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                                .emitOn(onContext)
+                                .chain(email -> intake.store(inbox, contentType, body, email))))
         .map(WebhookAnswer::of);
   }
 

@@ -12,6 +12,7 @@ import io.tutti.connectors.inbound.Json;
 import io.tutti.connectors.inbound.Signatures;
 import io.tutti.connectors.inbound.WebhookAnswer;
 import io.tutti.connectors.inbound.WebhookGate;
+import io.tutti.connectors.inbound.WebhookMetrics;
 import io.tutti.connectors.inbound.Webhooks;
 import io.tutti.connectors.inbox.Channel;
 import io.tutti.connectors.inbox.InboxContext;
@@ -48,18 +49,21 @@ public class MetaWebhookResource {
   private final InboundPipeline pipeline;
   private final ObjectMapper json;
   private final ConnectorsConfig config;
+  private final WebhookMetrics metrics;
 
   public MetaWebhookResource(
       InboxDirectory directory,
       WebhookGate gate,
       InboundPipeline pipeline,
       ObjectMapper json,
-      ConnectorsConfig config) {
+      ConnectorsConfig config,
+      WebhookMetrics metrics) {
     this.directory = directory;
     this.gate = gate;
     this.pipeline = pipeline;
     this.json = json;
     this.config = config;
+    this.metrics = metrics;
   }
 
   /** Meta calls this once when the admin saves the callback URL; it must echo the challenge. */
@@ -103,25 +107,29 @@ public class MetaWebhookResource {
       @HeaderParam(SIGNATURE_HEADER) String signature,
       byte[] body) {
     Channel channel = Channel.of(channelName).orElseThrow();
-    return gate.admit(
-            inboxId,
+    return metrics
+        .observe(
             channel,
-            contentType,
-            body,
-            config.webhookMaxBytes(),
-            MediaType.APPLICATION_JSON)
-        .chain(
-            inbox -> {
-              verifySignature(inbox, signature, body);
-              JsonNode root = Json.parse(json, body);
-              List<String> accounts =
-                  channel == Channel.WHATSAPP
-                      ? WhatsAppNormaliser.accountIds(root)
-                      : MessengerNormaliser.accountIds(root);
-              return router(inbox, accounts)
-                  .map(router -> normalise(channel, root, router))
-                  .chain(items -> pipeline.accept(inbox, contentType, body, items));
-            })
+            () ->
+                gate.admit(
+                        inboxId,
+                        channel,
+                        contentType,
+                        body,
+                        config.webhookMaxBytes(),
+                        MediaType.APPLICATION_JSON)
+                    .chain(
+                        inbox -> {
+                          verifySignature(inbox, signature, body);
+                          JsonNode root = Json.parse(json, body);
+                          List<String> accounts =
+                              channel == Channel.WHATSAPP
+                                  ? WhatsAppNormaliser.accountIds(root)
+                                  : MessengerNormaliser.accountIds(root);
+                          return router(inbox, accounts)
+                              .map(router -> normalise(channel, root, router))
+                              .chain(items -> pipeline.accept(inbox, contentType, body, items));
+                        }))
         .map(WebhookAnswer::of);
   }
 

@@ -1,6 +1,5 @@
 package io.tutti.connectors.outbound;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tutti.connectors.deadletter.DeadLetterService;
@@ -35,7 +34,7 @@ public class OutboundRecorder {
   private final InboxHealth health;
   private final DeadLetterService deadLetters;
   private final OutboundConfig config;
-  private final MeterRegistry registry;
+  private final OutboundMetrics metrics;
 
   public OutboundRecorder(
       OutboundMessageRepository messages,
@@ -44,14 +43,14 @@ public class OutboundRecorder {
       InboxHealth health,
       DeadLetterService deadLetters,
       OutboundConfig config,
-      MeterRegistry registry) {
+      OutboundMetrics metrics) {
     this.messages = messages;
     this.platformIds = platformIds;
     this.outbox = outbox;
     this.health = health;
     this.deadLetters = deadLetters;
     this.config = config;
-    this.registry = registry;
+    this.metrics = metrics;
   }
 
   /** One part went out: never sent again, whatever happens to the rest. */
@@ -84,9 +83,7 @@ public class OutboundRecorder {
                       message.leaseUntil = null;
                       message.errorCode = null;
                       message.errorMessage = null;
-                      registry
-                          .counter("tutti.outbound.sent", "channel", message.channel)
-                          .increment();
+                      metrics.sent(message, now);
                       return platformIds
                           .of(id)
                           .chain(
@@ -112,9 +109,7 @@ public class OutboundRecorder {
                       message.state = OutboundMessage.AWAITING_VISITOR;
                       message.sentAt = now;
                       message.leaseUntil = null;
-                      registry
-                          .counter("tutti.outbound.sent", "channel", message.channel)
-                          .increment();
+                      metrics.sent(message, now);
                       return status(message, MessageStatusChanged.SENT, message.messageId, null);
                     }));
   }
@@ -176,7 +171,7 @@ public class OutboundRecorder {
         config.maxAttempts(),
         delay.toMillis(),
         failure.getMessage());
-    registry.counter("tutti.outbound.retried", "channel", message.channel).increment();
+    metrics.retried(message);
     return Uni.createFrom().voidItem();
   }
 
@@ -198,14 +193,7 @@ public class OutboundRecorder {
     message.leaseUntil = null;
     message.errorCode = truncate(failure.code(), 100);
     message.errorMessage = truncate(reason, 2000);
-    registry
-        .counter(
-            "tutti.outbound.failed",
-            "channel",
-            message.channel,
-            "kind",
-            failure.kind().name().toLowerCase(java.util.Locale.ROOT))
-        .increment();
+    metrics.failed(message, failure.kind());
     Uni<Void> done =
         status(
             message,

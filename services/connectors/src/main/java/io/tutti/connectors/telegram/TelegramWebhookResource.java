@@ -9,6 +9,7 @@ import io.tutti.connectors.inbound.Json;
 import io.tutti.connectors.inbound.Signatures;
 import io.tutti.connectors.inbound.WebhookAnswer;
 import io.tutti.connectors.inbound.WebhookGate;
+import io.tutti.connectors.inbound.WebhookMetrics;
 import io.tutti.connectors.inbound.Webhooks;
 import io.tutti.connectors.inbox.Channel;
 import io.tutti.web.http.RunsToCompletion;
@@ -32,13 +33,19 @@ public class TelegramWebhookResource {
   private final InboundPipeline pipeline;
   private final ObjectMapper json;
   private final ConnectorsConfig config;
+  private final WebhookMetrics metrics;
 
   public TelegramWebhookResource(
-      WebhookGate gate, InboundPipeline pipeline, ObjectMapper json, ConnectorsConfig config) {
+      WebhookGate gate,
+      InboundPipeline pipeline,
+      ObjectMapper json,
+      ConnectorsConfig config,
+      WebhookMetrics metrics) {
     this.gate = gate;
     this.pipeline = pipeline;
     this.json = json;
     this.config = config;
+    this.metrics = metrics;
   }
 
   @POST
@@ -49,26 +56,36 @@ public class TelegramWebhookResource {
       @HeaderParam("Content-Type") String contentType,
       @HeaderParam(SECRET_HEADER) String secret,
       byte[] body) {
-    return gate.admit(
-            inboxId,
+    return metrics
+        .observe(
             Channel.TELEGRAM,
-            contentType,
-            body,
-            config.webhookMaxBytes(),
-            MediaType.APPLICATION_JSON)
-        .chain(
-            inbox -> {
-              if (secret == null || secret.isEmpty()) {
-                throw Webhooks.badSignature("The " + SECRET_HEADER + " header is missing.");
-              }
-              if (!Signatures.equal(inbox.secrets().secretToken(), secret)) {
-                throw Webhooks.badSignature(
-                    "The " + SECRET_HEADER + " header does not match this inbox's secret token.");
-              }
-              JsonNode update = Json.parse(json, body);
-              return pipeline.accept(
-                  inbox, contentType, body, List.of(TelegramNormaliser.normalise(update, inbox)));
-            })
+            () ->
+                gate.admit(
+                        inboxId,
+                        Channel.TELEGRAM,
+                        contentType,
+                        body,
+                        config.webhookMaxBytes(),
+                        MediaType.APPLICATION_JSON)
+                    .chain(
+                        inbox -> {
+                          if (secret == null || secret.isEmpty()) {
+                            throw Webhooks.badSignature(
+                                "The " + SECRET_HEADER + " header is missing.");
+                          }
+                          if (!Signatures.equal(inbox.secrets().secretToken(), secret)) {
+                            throw Webhooks.badSignature(
+                                "The "
+                                    + SECRET_HEADER
+                                    + " header does not match this inbox's secret token.");
+                          }
+                          JsonNode update = Json.parse(json, body);
+                          return pipeline.accept(
+                              inbox,
+                              contentType,
+                              body,
+                              List.of(TelegramNormaliser.normalise(update, inbox)));
+                        }))
         .map(WebhookAnswer::of);
   }
 }

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.tutti.connectors.config.ConnectorsConfig;
 import io.tutti.connectors.inbound.InboundPipeline;
 import io.tutti.connectors.inbound.WebhookGate;
+import io.tutti.connectors.inbound.WebhookMetrics;
 import io.tutti.connectors.inbound.Webhooks;
 import io.tutti.connectors.inbox.Channel;
 import io.tutti.web.http.RunsToCompletion;
@@ -31,12 +32,14 @@ public class TwilioWebhookResource {
   private final WebhookGate gate;
   private final InboundPipeline pipeline;
   private final ConnectorsConfig config;
+  private final WebhookMetrics metrics;
 
   public TwilioWebhookResource(
-      WebhookGate gate, InboundPipeline pipeline, ConnectorsConfig config) {
+      WebhookGate gate, InboundPipeline pipeline, ConnectorsConfig config, WebhookMetrics metrics) {
     this.gate = gate;
     this.pipeline = pipeline;
     this.config = config;
+    this.metrics = metrics;
   }
 
   @POST
@@ -49,33 +52,41 @@ public class TwilioWebhookResource {
       @Context UriInfo uri,
       byte[] body) {
     String query = uri.getRequestUri().getRawQuery();
-    return gate.admit(
-            inboxId,
+    return metrics
+        .observe(
             Channel.SMS,
-            contentType,
-            body,
-            config.webhookMaxBytes(),
-            MediaType.APPLICATION_FORM_URLENCODED)
-        .chain(
-            inbox -> {
-              if (signature == null || signature.isBlank()) {
-                throw Webhooks.badSignature("The " + SIGNATURE_HEADER + " header is missing.");
-              }
-              FormBody form = FormBody.parse(body);
-              // Twilio signs the URL it was given: the inbox's public webhook URL, as shown to
-              // the admin, plus any query string they added to it.
-              String url = inbox.webhookUrl() + (query == null ? "" : "?" + query);
-              if (!TwilioSignature.valid(
-                  inbox.secrets().authToken(), url, form.params(), signature)) {
-                throw Webhooks.badSignature(
-                    "The "
-                        + SIGNATURE_HEADER
-                        + " header does not match this inbox's webhook URL, the parameters and"
-                        + " the auth token.");
-              }
-              return pipeline.accept(
-                  inbox, contentType, body, List.of(TwilioNormaliser.normalise(form, inbox)));
-            })
+            () ->
+                gate.admit(
+                        inboxId,
+                        Channel.SMS,
+                        contentType,
+                        body,
+                        config.webhookMaxBytes(),
+                        MediaType.APPLICATION_FORM_URLENCODED)
+                    .chain(
+                        inbox -> {
+                          if (signature == null || signature.isBlank()) {
+                            throw Webhooks.badSignature(
+                                "The " + SIGNATURE_HEADER + " header is missing.");
+                          }
+                          FormBody form = FormBody.parse(body);
+                          // Twilio signs the URL it was given: the inbox's public webhook URL, as
+                          // shown to the admin, plus any query string they added to it.
+                          String url = inbox.webhookUrl() + (query == null ? "" : "?" + query);
+                          if (!TwilioSignature.valid(
+                              inbox.secrets().authToken(), url, form.params(), signature)) {
+                            throw Webhooks.badSignature(
+                                "The "
+                                    + SIGNATURE_HEADER
+                                    + " header does not match this inbox's webhook URL, the"
+                                    + " parameters and the auth token.");
+                          }
+                          return pipeline.accept(
+                              inbox,
+                              contentType,
+                              body,
+                              List.of(TwilioNormaliser.normalise(form, inbox)));
+                        }))
         .replaceWith(EMPTY_TWIML);
   }
 }

@@ -46,6 +46,7 @@ public class Assigner implements Assignments {
   private final ConversationEvents events;
   private final AssignmentSignals signals;
   private final AssignmentConfig config;
+  private final AssignmentMetrics metrics;
 
   public Assigner(
       TeamRepository teams,
@@ -54,7 +55,8 @@ public class Assigner implements Assignments {
       ActivityLog activity,
       ConversationEvents events,
       AssignmentSignals signals,
-      AssignmentConfig config) {
+      AssignmentConfig config,
+      AssignmentMetrics metrics) {
     this.teams = teams;
     this.agents = agents;
     this.presence = presence;
@@ -62,6 +64,7 @@ public class Assigner implements Assignments {
     this.events = events;
     this.signals = signals;
     this.config = config;
+    this.metrics = metrics;
   }
 
   /**
@@ -157,7 +160,8 @@ public class Assigner implements Assignments {
         .ensure(conversation.workspaceId, List.of(agentId), config.defaultCapacity(), now)
         // Locked like any assignment, so a pick counting this agent's load waits for this one.
         .chain(() -> agents.lock(conversation.workspaceId, agentId))
-        .chain(agent -> settle(conversation, null, agentId, why, by, now));
+        // Routing rules name agents this way; people assign through ConversationService.
+        .chain(agent -> settle(conversation, null, agentId, why, by, now, AssignmentMetrics.RULE));
   }
 
   /** The strategy that decides for the conversation: the routing's choice, else the team's. */
@@ -220,12 +224,23 @@ public class Assigner implements Assignments {
    */
   Uni<Assigned> settle(
       Conversation c, Team team, String agentId, Map<String, Object> why, String by, Instant now) {
+    return settle(c, team, agentId, why, by, now, AssignmentMetrics.AUTOMATIC);
+  }
+
+  private Uni<Assigned> settle(
+      Conversation c,
+      Team team,
+      String agentId,
+      Map<String, Object> why,
+      String by,
+      Instant now,
+      String how) {
     if (agentId == null || agentId.equals(c.assigneeId)) {
-      return settle(c, team, agentId, null, why, by, now);
+      return settle(c, team, agentId, null, why, by, now, how);
     }
     return agents
         .findInWorkspace(c.workspaceId, agentId)
-        .chain(agent -> settle(c, team, agentId, shownName(agent, agentId), why, by, now));
+        .chain(agent -> settle(c, team, agentId, shownName(agent, agentId), why, by, now, how));
   }
 
   private Uni<Assigned> settle(
@@ -235,7 +250,8 @@ public class Assigner implements Assignments {
       String agentName,
       Map<String, Object> why,
       String by,
-      Instant now) {
+      Instant now,
+      String how) {
     UUID teamBefore = c.teamId;
     String agentBefore = c.assigneeId;
     List<String> changed = new ArrayList<>();
@@ -262,6 +278,9 @@ public class Assigner implements Assignments {
         summarize(details, "assigned to " + agentName, why);
       }
       records.add(activity.record(c, Activity.ASSIGNEE_CHANGED, by, details, now));
+      if (agentBefore == null) {
+        metrics.assigned(c, how, now);
+      }
       c.assigneeId = agentId;
       c.assignedAt = agentId == null ? null : now;
       changed.add("assignee");

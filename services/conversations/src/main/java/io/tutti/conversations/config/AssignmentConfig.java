@@ -40,4 +40,12 @@ public interface AssignmentConfig {
   /** Unanswered conversations one pass of the no-reply watch re-assigns at most. */
   @WithDefault("100")
   int noReplyBatchSize();
+
+  /**
+   * How often the queue gauges ({@code tutti.assignment.waiting}, {@code
+   * tutti.assignment.oldest.age}) are read from the database; scrapes in between see the last
+   * reading.
+   */
+  @WithDefault("15s")
+  Duration metricsInterval();
 }

@@ -3,8 +3,11 @@ package io.tutti.conversations.conversation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -70,6 +73,13 @@ public class Conversation {
   @Column(name = "queued_at")
   public Instant queuedAt;
 
+  /**
+   * When it started waiting for an agent (open, nobody assigned); null while it does not wait. Kept
+   * by {@link #trackAgentWait()}, never set by hand.
+   */
+  @Column(name = "awaiting_agent_since")
+  public Instant awaitingAgentSince;
+
   /** The agent it was taken from for not answering: it is not given back to them automatically. */
   @Column(name = "no_reply_agent_id")
   public String noReplyAgentId;
@@ -131,5 +141,22 @@ public class Conversation {
 
   public boolean is(Status candidate) {
     return candidate.id().equals(status);
+  }
+
+  /**
+   * Starts the wait for an agent when the row is written open with nobody assigned, and ends it
+   * otherwise. On every write of the row, because a conversation comes to wait by many roads (it
+   * opens, re-opens, wakes from a snooze, loses its agent to an agent, a rule or the no-reply
+   * watch) and stops by as many: none of them has to know. An assignment reads the value before the
+   * row is written again, for the wait it ends ({@code tutti.assignment.wait}).
+   */
+  @PrePersist
+  @PreUpdate
+  void trackAgentWait() {
+    if (!is(Status.OPEN) || assigneeId != null) {
+      awaitingAgentSince = null;
+    } else if (awaitingAgentSince == null) {
+      awaitingAgentSince = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
   }
 }

@@ -8,6 +8,7 @@ import io.tutti.conversations.activity.Activity;
 import io.tutti.conversations.activity.ActivityLog;
 import io.tutti.conversations.agent.AgentRepository;
 import io.tutti.conversations.assignment.Assigner;
+import io.tutti.conversations.assignment.AssignmentMetrics;
 import io.tutti.conversations.assignment.AssignmentSignals;
 import io.tutti.conversations.assignment.Strategy;
 import io.tutti.conversations.messaging.ConversationEvents;
@@ -50,6 +51,7 @@ public class ConversationService {
   private final Assigner assigner;
   private final AssignmentSignals signals;
   private final RoutingEngine routing;
+  private final AssignmentMetrics assignmentMetrics;
 
   public ConversationService(
       ConversationRepository conversations,
@@ -61,7 +63,8 @@ public class ConversationService {
       AgentRepository agents,
       Assigner assigner,
       AssignmentSignals signals,
-      RoutingEngine routing) {
+      RoutingEngine routing,
+      AssignmentMetrics assignmentMetrics) {
     this.conversations = conversations;
     this.access = access;
     this.reads = reads;
@@ -72,6 +75,7 @@ public class ConversationService {
     this.assigner = assigner;
     this.signals = signals;
     this.routing = routing;
+    this.assignmentMetrics = assignmentMetrics;
   }
 
   /**
@@ -128,6 +132,9 @@ public class ConversationService {
               viewer.agentId(),
               ActivityLog.change(c.assigneeId, assignment.assigneeId()),
               now));
+      if (c.assigneeId == null) {
+        assignmentMetrics.assigned(c, AssignmentMetrics.MANUAL, now);
+      }
       c.assigneeId = assignment.assigneeId();
       c.assignedAt = c.assigneeId == null ? null : now;
       c.noReplyAgentId = null;

@@ -46,10 +46,13 @@ public class IdempotentConsumer {
 
   private final ProcessedEventRepository processed;
   private final ConsumerConfig config;
+  private final ConsumerMetrics metrics;
 
-  public IdempotentConsumer(ProcessedEventRepository processed, ConsumerConfig config) {
+  public IdempotentConsumer(
+      ProcessedEventRepository processed, ConsumerConfig config, ConsumerMetrics metrics) {
     this.processed = processed;
     this.config = config;
+    this.metrics = metrics;
   }
 
   public Uni<Void> handle(
@@ -59,6 +62,7 @@ public class IdempotentConsumer {
       envelope = decode(message.getPayload());
     } catch (EventCodec.MalformedEventException e) {
       LOG.warnf("%s dead-letters a message that is not an event: %s", consumer, e.getMessage());
+      metrics.deadLettered(consumer, ConsumerMetrics.MALFORMED);
       return reject(message, e, false);
     }
     EventEnvelope event = envelope;
@@ -70,10 +74,11 @@ public class IdempotentConsumer {
                         first -> {
                           if (!first) {
                             LOG.debugf("%s already handled event %s", consumer, event.id());
-                            return Uni.createFrom().voidItem();
+                            return Uni.createFrom().item(false);
                           }
-                          return handler.apply(event);
+                          return handler.apply(event).replaceWith(true);
                         }))
+        .invoke(first -> metrics.committed(consumer, event, first))
         .chain(() -> Uni.createFrom().completionStage(message.ack()))
         .onFailure()
         .recoverWithUni(failure -> retryOrDeadLetter(consumer, message, event, failure));
@@ -86,12 +91,14 @@ public class IdempotentConsumer {
       LOG.errorf(
           "%s gives up on event %s (%s) after %d attempts, dead-lettering it: %s",
           consumer, event.id(), event.type(), attempt, failure.toString());
+      metrics.deadLettered(consumer, ConsumerMetrics.EXHAUSTED);
       return reject(message, failure, false);
     }
     Duration delay = backoff(attempt);
     LOG.warnf(
         "%s failed on event %s (%s), attempt %d of %d, retrying in %s: %s",
         consumer, event.id(), event.type(), attempt, config.maxAttempts(), delay, failure);
+    metrics.retried(consumer);
     return Uni.createFrom()
         .voidItem()
         .onItem()

@@ -38,4 +38,11 @@ public interface OutboxConfig {
   /** How long published events and processed-event ids are kept before the janitor deletes them. */
   @WithDefault("7d")
   Duration retention();
+
+  /**
+   * How often the backlog gauges ({@code tutti.outbox.pending}, {@code tutti.outbox.oldest.age})
+   * are read from the database; scrapes in between see the last reading.
+   */
+  @WithDefault("5s")
+  Duration metricsInterval();
 }
