@@ -238,13 +238,17 @@ final class AgentSockets implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        String frame = partial.toString();
-        partial.setLength(0);
-        agent.onFrame(frame);
+      try {
+        partial.append(data);
+        if (last) {
+          String frame = partial.toString();
+          partial.setLength(0);
+          agent.onFrame(frame);
+        }
+      } finally {
+        // Whatever one frame did, the socket goes on reading.
+        webSocket.request(1);
       }
-      webSocket.request(1);
       return null;
     }
 

@@ -246,7 +246,13 @@ public final class ChaosRun {
       long seenAt = ledger.seenAt.get(seenFrom(ledger, probeFrom, driver.nextSeq()));
       recovery = (Math.max(seenAt, ready) - injected) / 1e9;
     }
-    say("  recovered in %.1f s", recovery);
+    say(
+        "  recovered in %.1f s; webhooks so far: %d sent, %s",
+        recovery,
+        driver.nextSeq(),
+        ledger.answers.entrySet().stream()
+            .map(e -> e.getKey() + " × " + e.getValue().sum())
+            .toList());
     sleep(options.settle());
     return new Phase(fault, first, driver.nextSeq(), recovery);
   }

@@ -24,6 +24,10 @@ final class Ledger {
   final LongAdder refreshes = new LongAdder();
   final LongAdder reconnects = new LongAdder();
 
+  /** Webhook answers by outcome: "HTTP 200", "HTTP 503", "HttpTimeoutException"... */
+  final java.util.Map<String, LongAdder> answers =
+      new java.util.concurrent.ConcurrentSkipListMap<>();
+
   Ledger(int capacity) {
     sentAt = new AtomicLongArray(capacity);
     acceptedAt = new AtomicLongArray(capacity);
@@ -34,6 +38,10 @@ final class Ledger {
 
   int capacity() {
     return acceptedAt.length();
+  }
+
+  void answered(String outcome) {
+    answers.computeIfAbsent(outcome, key -> new LongAdder()).increment();
   }
 
   /** True for the first socket that shows the message. */

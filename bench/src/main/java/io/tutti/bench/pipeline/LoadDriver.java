@@ -24,6 +24,7 @@ import java.util.concurrent.locks.LockSupport;
 final class LoadDriver implements AutoCloseable {
 
   private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
+  private static final Duration ANSWER_LIMIT = Duration.ofSeconds(15);
 
   private final HttpClient client;
   private final Webhooks webhooks;
@@ -98,8 +99,12 @@ final class LoadDriver implements AutoCloseable {
     webhook.headers().forEach(request::header);
     client
         .sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+        // The request timeout ends with the answer's headers; a body that never ends would hold
+        // its permit for ever.
+        .orTimeout(ANSWER_LIMIT.toMillis(), TimeUnit.MILLISECONDS)
         .whenComplete(
             (response, failure) -> {
+              ledger.answered(failure == null ? "HTTP " + response.statusCode() : cause(failure));
               if (failure == null && response.statusCode() == 200) {
                 ledger.acceptedAt.set(seq, System.nanoTime());
                 inFlight.release();
@@ -112,6 +117,14 @@ final class LoadDriver implements AutoCloseable {
                 inFlight.release();
               }
             });
+  }
+
+  private static String cause(Throwable failure) {
+    Throwable cause =
+        failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    return cause.getClass().getSimpleName();
   }
 
   /** Waits until every webhook sent has its answer (or timed out, retries included). */

@@ -29,6 +29,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Also publishes the gateway's own events (agent presence), without confirms: presence is
  * best-effort, and a later one corrects it.
+ *
+ * <p>Each push continues the trace the event's message carries ({@link LiveTracing}).
  */
 @ApplicationScoped
 class BrokerSubscription {
@@ -46,6 +48,7 @@ class BrokerSubscription {
   private final String instanceId;
   private final String queue;
   private final long reconnectMillis;
+  private final LiveTracing tracing;
   private final EventReader reader = new EventReader(System::currentTimeMillis);
 
   private Consumer<LiveEvent> events = event -> {};
@@ -60,6 +63,7 @@ class BrokerSubscription {
   BrokerSubscription(
       Vertx vertx,
       LiveConfig config,
+      LiveTracing tracing,
       @ConfigProperty(name = "rabbitmq-host", defaultValue = "localhost") String host,
       @ConfigProperty(name = "rabbitmq-port", defaultValue = "5672") int port,
       @ConfigProperty(name = "rabbitmq-username", defaultValue = "guest") String username,
@@ -68,6 +72,7 @@ class BrokerSubscription {
       @ConfigProperty(name = "quarkus.application.name", defaultValue = "gateway")
           String application) {
     this.vertx = vertx;
+    this.tracing = tracing;
     this.instanceId =
         config
             .instanceId()
@@ -224,7 +229,11 @@ class BrokerSubscription {
         .with(ok -> {}, failure -> LOG.debugf("ack failed: %s", failure.toString()));
     if (event != null) {
       try {
-        events.accept(event);
+        tracing.push(
+            message.properties().getHeaders(),
+            message.envelope().getRoutingKey(),
+            event,
+            () -> events.accept(event));
       } catch (RuntimeException e) {
         LOG.warnf(e, "live event %s could not be pushed", event.id());
       }

@@ -8,6 +8,7 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.rabbitmq.RabbitMQClient;
 import io.vertx.rabbitmq.RabbitMQOptions;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,6 +37,11 @@ final class TestEvents implements AutoCloseable {
 
   /** Publishes an event of the workspace; answers its id. */
   String publish(String workspace, String type, JsonObject payload) {
+    return publish(workspace, type, payload, Map.of());
+  }
+
+  /** Publishes an event with AMQP headers (a {@code traceparent}, as the outbox relay sets). */
+  String publish(String workspace, String type, JsonObject payload, Map<String, Object> headers) {
     String id = EventIds.next().toString();
     JsonObject envelope =
         new JsonObject()
@@ -50,19 +56,33 @@ final class TestEvents implements AutoCloseable {
     client.basicPublishAndAwait(
         LiveTopology.EVENTS_EXCHANGE,
         type,
-        new AMQP.BasicProperties.Builder().messageId(id).contentType("application/json").build(),
+        new AMQP.BasicProperties.Builder()
+            .messageId(id)
+            .contentType("application/json")
+            .headers(headers)
+            .build(),
         Buffer.buffer(envelope.encode()));
     return id;
   }
 
   String opened(String workspace, String conversationId, String assigneeId, String teamId) {
+    return opened(workspace, conversationId, assigneeId, teamId, Map.of());
+  }
+
+  String opened(
+      String workspace,
+      String conversationId,
+      String assigneeId,
+      String teamId,
+      Map<String, Object> headers) {
     return publish(
         workspace,
         LiveTopology.CONVERSATION_OPENED,
         conversation(conversationId, assigneeId, teamId)
             .put("channel", "whatsapp")
             .put("status", "open")
-            .put("contactName", "Dana"));
+            .put("contactName", "Dana"),
+        headers);
   }
 
   String updated(String workspace, String conversationId, String assigneeId, String teamId) {

@@ -12,6 +12,9 @@ public final class EventTopology {
   /** AMQP header carrying the W3C trace context of the change that produced the event. */
   public static final String TRACEPARENT_HEADER = "traceparent";
 
+  /** AMQP header carrying the W3C tracestate (vendors' entries) that goes with the traceparent. */
+  public static final String TRACESTATE_HEADER = "tracestate";
+
   /**
    * AMQP header set by quorum queues on redelivery: how many times the message was returned before.
    */

@@ -3,6 +3,7 @@ package io.tutti.attribution.report;
 import io.smallrye.mutiny.Uni;
 import io.tutti.attribution.config.AttributionConfig;
 import io.tutti.web.http.RunsToCompletion;
+import io.tutti.web.problem.Problem;
 import io.tutti.web.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -50,7 +51,7 @@ public class ReportResource {
       @QueryParam("model") String model,
       @QueryParam("groupBy") String groupBy,
       @Context HttpHeaders headers) {
-    boolean asCsv = prefersCsv(headers.getAcceptableMediaTypes());
+    boolean asCsv = prefersCsv(acceptable(headers));
     return reports
         .report(caller.workspaceId(), query(from, to, model, groupBy, null))
         .map(
@@ -58,6 +59,25 @@ public class ReportResource {
                 asCsv
                     ? csvResponse(report)
                     : Response.ok(report, MediaType.APPLICATION_JSON).build());
+  }
+
+  /**
+   * The Accept header's media types. An empty header ({@code Accept:} with no value) means what no
+   * header means, anything: reading it unguarded threw and answered 500. One that is no list of
+   * media types at all is the caller's mistake, a 400.
+   */
+  static List<MediaType> acceptable(HttpHeaders headers) {
+    String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
+    if (accept != null && accept.isBlank()) {
+      return List.of(MediaType.WILDCARD_TYPE);
+    }
+    try {
+      return headers.getAcceptableMediaTypes();
+    } catch (IllegalArgumentException e) {
+      throw Problem.badRequest(
+              "The Accept header is not a list of media types, e.g. text/csv or application/json.")
+          .exception();
+    }
   }
 
   /** Whether the first acceptable type that is CSV or JSON is CSV (wildcards mean JSON). */

@@ -10,6 +10,7 @@ import io.tutti.events.EventCodec;
 import io.tutti.events.EventEnvelope;
 import io.tutti.events.UuidV7;
 import io.tutti.events.consumer.IdempotentConsumer;
+import io.tutti.events.tracing.EventTracing;
 import io.tutti.events.type.OutboundRequested;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -23,6 +24,8 @@ import org.jboss.logging.Logger;
  * Takes {@code outbound.requested} from conversations: records the reply (once per message id,
  * however often the command arrives) and wakes the dispatcher. Nothing is sent here, so the command
  * is acked as soon as the reply is safely recorded.
+ *
+ * <p>The reply keeps the command's trace, so the platform call made later is part of it.
  */
 @ApplicationScoped
 public class OutboundCommandConsumer {
@@ -35,18 +38,21 @@ public class OutboundCommandConsumer {
   private final DeadLetterService deadLetters;
   private final OutboundDispatcher dispatcher;
   private final ObjectMapper json;
+  private final EventTracing tracing;
 
   public OutboundCommandConsumer(
       IdempotentConsumer consumer,
       OutboundMessageRepository messages,
       DeadLetterService deadLetters,
       OutboundDispatcher dispatcher,
-      ObjectMapper json) {
+      ObjectMapper json,
+      EventTracing tracing) {
     this.consumer = consumer;
     this.messages = messages;
     this.deadLetters = deadLetters;
     this.dispatcher = dispatcher;
     this.json = json;
+    this.tracing = tracing;
   }
 
   @Incoming("outbound-requested")
@@ -77,6 +83,11 @@ public class OutboundCommandConsumer {
     row.requestedAt = envelope.occurredAt().truncatedTo(ChronoUnit.MICROS);
     row.state = OutboundMessage.QUEUED;
     row.nextAttemptAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    EventTracing.TraceHeaders trace = tracing.capture();
+    if (trace != null) {
+      row.traceparent = trace.traceparent();
+      row.tracestate = trace.tracestate();
+    }
     try {
       row.command = json.writeValueAsString(command);
     } catch (JsonProcessingException e) {

@@ -12,6 +12,7 @@ import io.tutti.connectors.inbox.Channel;
 import io.tutti.connectors.inbox.InboxContext;
 import io.tutti.connectors.inbox.InboxDirectory;
 import io.tutti.connectors.webchat.VisitorDelivery;
+import io.tutti.events.tracing.EventTracing;
 import io.tutti.events.type.OutboundRequested;
 import io.tutti.web.crypto.SecretBox;
 import io.vertx.core.Context;
@@ -32,6 +33,9 @@ import org.jboss.logging.Logger;
  * then each reply goes out on its own context, part by part, and its outcome is recorded with the
  * event that tells conversations. Passes repeat while there is work; a new command wakes the
  * dispatcher at once, and a timer catches retries that fall due.
+ *
+ * <p>Each send continues the trace of the command it answers, so the call to the platform (and the
+ * status event that follows) are in the trace that began with the agent's reply.
  */
 @ApplicationScoped
 public class OutboundDispatcher {
@@ -46,6 +50,7 @@ public class OutboundDispatcher {
   private final OutboundConfig config;
   private final ObjectMapper json;
   private final Vertx vertx;
+  private final EventTracing tracing;
   private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
   private final AtomicBoolean passRunning = new AtomicBoolean();
   private final AtomicBoolean wokenDuringPass = new AtomicBoolean();
@@ -60,6 +65,7 @@ public class OutboundDispatcher {
       OutboundConfig config,
       ObjectMapper json,
       Vertx vertx,
+      EventTracing tracing,
       Instance<ChannelSender> channelSenders) {
     this.messages = messages;
     this.recorder = recorder;
@@ -69,6 +75,7 @@ public class OutboundDispatcher {
     this.config = config;
     this.json = json;
     this.vertx = vertx;
+    this.tracing = tracing;
     channelSenders.forEach(sender -> sender.channels().forEach(c -> senders.put(c, sender)));
   }
 
@@ -145,7 +152,15 @@ public class OutboundDispatcher {
         .<Void>emitter(
             emitter ->
                 onNewContext(
-                    () -> send(message).subscribe().with(emitter::complete, emitter::fail)))
+                    () ->
+                        tracing
+                            .continuing(
+                                new EventTracing.TraceHeaders(
+                                    message.traceparent, message.tracestate),
+                                "send reply " + message.channel,
+                                () -> send(message))
+                            .subscribe()
+                            .with(emitter::complete, emitter::fail)))
         .onFailure()
         .recoverWithItem(
             failure -> {

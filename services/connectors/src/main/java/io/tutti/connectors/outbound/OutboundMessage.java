@@ -93,4 +93,11 @@ public class OutboundMessage {
 
   @Column(name = "finished_at")
   public Instant finishedAt;
+
+  /**
+   * The trace of the command (W3C), continued when the reply is sent; null when nothing was traced.
+   */
+  public String traceparent;
+
+  public String tracestate;
 }

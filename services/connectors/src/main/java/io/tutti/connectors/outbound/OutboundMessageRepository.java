@@ -25,10 +25,11 @@ public class OutboundMessageRepository implements PanacheRepositoryBase<Outbound
                         "insert into outbound_message (id, workspace_id, message_id,"
                             + " conversation_id, inbox_id, channel, recipient, command, event_id,"
                             + " correlation_id, requested_at, state, attempts, next_attempt_at,"
-                            + " parts_sent) values (:id, :workspace, :message, :conversation,"
-                            + " :inbox, :channel, :recipient, :command, :event, :correlation,"
-                            + " :requested, :state, 0, :next, 0) on conflict (workspace_id,"
-                            + " message_id) do nothing")
+                            + " parts_sent, traceparent, tracestate) values (:id, :workspace,"
+                            + " :message, :conversation, :inbox, :channel, :recipient, :command,"
+                            + " :event, :correlation, :requested, :state, 0, :next, 0,"
+                            + " :traceparent, :tracestate) on conflict (workspace_id, message_id)"
+                            + " do nothing")
                     .setParameter("id", message.id)
                     .setParameter("workspace", message.workspaceId)
                     .setParameter("message", message.messageId)
@@ -42,6 +43,8 @@ public class OutboundMessageRepository implements PanacheRepositoryBase<Outbound
                     .setParameter("requested", message.requestedAt)
                     .setParameter("state", message.state)
                     .setParameter("next", message.nextAttemptAt)
+                    .setParameter("traceparent", message.traceparent)
+                    .setParameter("tracestate", message.tracestate)
                     .executeUpdate())
         .map(inserted -> inserted == 1);
   }

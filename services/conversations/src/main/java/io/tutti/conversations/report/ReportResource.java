@@ -26,6 +26,8 @@ public class ReportResource {
 
   static final int MAX_DAYS = 366;
   static final int DEFAULT_DAYS = 30;
+  static final LocalDate FIRST_DAY = LocalDate.of(1970, 1, 1);
+  static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
   private final ReportService reports;
   private final Caller caller;
@@ -70,11 +72,19 @@ public class ReportResource {
     if (value == null || value.isBlank()) {
       return fallback;
     }
+    LocalDate day;
     try {
-      return LocalDate.parse(value.strip());
+      day = LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
       errors.add(new Problem.FieldError(field, "must be a day such as 2026-01-31"));
       return fallback;
     }
+    // LocalDate goes to the years ±999,999,999, where the default range and the day after the
+    // end overflow: a 500. No report asks for days before 1970 or after 9999.
+    if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+      errors.add(new Problem.FieldError(field, "must be a day from 1970-01-01 to 9999-12-31"));
+      return fallback;
+    }
+    return day;
   }
 }

@@ -97,6 +97,27 @@ class ReportTest extends ServiceTest {
   }
 
   @Test
+  void daysAtTheEndsOfTheCalendarAreRefusedNotAServerError() {
+    // Found by the fuzz run (bench/.../fuzz): the default start before -999999999-01-01 and the day
+    // after +999999999-12-31 overflowed LocalDate and answered 500.
+    given()
+        .get("/api/reports/inbox?to=-999999999-01-01")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("to"));
+    given()
+        .get("/api/reports/inbox?from=2026-11-01&to=%2B999999999-12-31")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("to"));
+    given()
+        .get("/api/reports/inbox?from=1969-12-31&to=1970-01-02")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("from"));
+  }
+
+  @Test
   void badPeriodsAndGroupingsAreRefusedAndReportsAreForAdmins() {
     given()
         .get("/api/reports/inbox?groupBy=inbox")

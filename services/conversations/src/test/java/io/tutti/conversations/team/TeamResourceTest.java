@@ -85,6 +85,21 @@ class TeamResourceTest {
   }
 
   @Test
+  void aBodyNamingAFieldTwiceIsAMalformedBodyNotAServerError() {
+    // Found by the fuzz run (bench/.../fuzz): Jackson fails a record's creator property named twice
+    // with an InvalidDefinitionException, which Quarkus answered with a 500.
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"name\": \"Sales\", \"name\": \"Support\"}")
+        .when()
+        .post("/api/teams")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", equalTo("urn:tutti:problem:bad-request"));
+  }
+
+  @Test
   void agentsReadTeamsButOnlyAdminsChangeThem() {
     String id = create("Support");
     Callers.agent("alice", workspace);

@@ -7,6 +7,7 @@ import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 import io.tutti.events.EventCodec;
 import io.tutti.events.EventEnvelope;
 import io.tutti.events.EventTopology;
+import io.tutti.events.tracing.EventTracing;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -29,6 +30,10 @@ import org.jboss.logging.Logger;
  * after {@link ConsumerConfig#maxAttempts()} it is rejected to the dead-letter exchange. Bytes that
  * are not an event at all are dead-lettered at once.
  *
+ * <p>The handling runs in a CONSUMER span continuing the trace the message carries ({@link
+ * EventTracing#processing}), so what the handler does belongs to the trace of the change that
+ * produced the event.
+ *
  * <p>Use from an {@code @Incoming} method of a channel configured with {@code
  * failure-strategy=reject}:
  *
@@ -47,12 +52,17 @@ public class IdempotentConsumer {
   private final ProcessedEventRepository processed;
   private final ConsumerConfig config;
   private final ConsumerMetrics metrics;
+  private final EventTracing tracing;
 
   public IdempotentConsumer(
-      ProcessedEventRepository processed, ConsumerConfig config, ConsumerMetrics metrics) {
+      ProcessedEventRepository processed,
+      ConsumerConfig config,
+      ConsumerMetrics metrics,
+      EventTracing tracing) {
     this.processed = processed;
     this.config = config;
     this.metrics = metrics;
+    this.tracing = tracing;
   }
 
   public Uni<Void> handle(
@@ -66,18 +76,24 @@ public class IdempotentConsumer {
       return reject(message, e, false);
     }
     EventEnvelope event = envelope;
-    return Panache.withTransaction(
+    return tracing
+        .processing(
+            consumer,
+            message,
+            event,
             () ->
-                processed
-                    .claim(consumer, event.id())
-                    .chain(
-                        first -> {
-                          if (!first) {
-                            LOG.debugf("%s already handled event %s", consumer, event.id());
-                            return Uni.createFrom().item(false);
-                          }
-                          return handler.apply(event).replaceWith(true);
-                        }))
+                Panache.withTransaction(
+                    () ->
+                        processed
+                            .claim(consumer, event.id())
+                            .chain(
+                                first -> {
+                                  if (!first) {
+                                    LOG.debugf("%s already handled event %s", consumer, event.id());
+                                    return Uni.createFrom().item(false);
+                                  }
+                                  return handler.apply(event).replaceWith(true);
+                                })))
         .invoke(first -> metrics.committed(consumer, event, first))
         .chain(() -> Uni.createFrom().completionStage(message.ack()))
         .onFailure()

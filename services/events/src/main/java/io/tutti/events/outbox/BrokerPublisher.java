@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tutti.events.EventTopology;
+import io.tutti.events.tracing.EventTracing;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.rabbitmq.RabbitMQClient;
@@ -28,6 +29,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * whether the broker took it. Owns one connection; a broken connection is dropped and a fresh one
  * made on the next use, so no confirmation of an old channel can be mistaken for one of the new
  * channel.
+ *
+ * <p>Each event goes out in a PRODUCER span continuing the trace stored with it, ended by the
+ * broker's answer; its {@code traceparent} and {@code tracestate} headers carry that span to the
+ * consumers ({@link EventTracing}).
  */
 @ApplicationScoped
 public class BrokerPublisher {
@@ -36,10 +41,12 @@ public class BrokerPublisher {
 
   private final Vertx vertx;
   private final RabbitMQOptions options;
+  private final EventTracing tracing;
   private volatile Connection current;
 
   public BrokerPublisher(
       Vertx vertx,
+      EventTracing tracing,
       @ConfigProperty(name = "rabbitmq-host", defaultValue = "localhost") String host,
       @ConfigProperty(name = "rabbitmq-port", defaultValue = "5672") int port,
       @ConfigProperty(name = "rabbitmq-username", defaultValue = "guest") String username,
@@ -48,6 +55,7 @@ public class BrokerPublisher {
       @ConfigProperty(name = "quarkus.application.name", defaultValue = "tutti")
           String application) {
     this.vertx = vertx;
+    this.tracing = tracing;
     this.options =
         new RabbitMQOptions()
             .setHost(host)
@@ -107,30 +115,40 @@ public class BrokerPublisher {
     }
   }
 
-  private record Send(OutboxEvent event, CompletableFuture<Void> confirmed, Throwable failure) {}
+  private record Send(
+      OutboxEvent event,
+      CompletableFuture<Void> confirmed,
+      EventTracing.Publication publication,
+      Throwable failure) {}
 
   private Uni<Send> send(Connection connection, OutboxEvent event, Duration timeout) {
     CompletableFuture<Void> confirmed = new CompletableFuture<>();
+    EventTracing.Publication publication =
+        tracing.publishing(
+            event.id,
+            event.type,
+            new EventTracing.TraceHeaders(event.traceparent, event.tracestate));
     return connection
         .client()
         .basicPublishWithDeliveryTag(
             EventTopology.EVENTS_EXCHANGE,
             event.type,
-            properties(event),
+            properties(event, publication),
             Buffer.buffer(event.envelope.getBytes(StandardCharsets.UTF_8)),
             tag -> connection.unconfirmed().put(tag, confirmed))
         .ifNoItem()
         .after(timeout)
         .failWith(() -> new BrokerUnavailableException("publish not accepted within " + timeout))
-        .map(ignored -> new Send(event, confirmed, null))
+        .map(ignored -> new Send(event, confirmed, publication, null))
         .onFailure()
-        .recoverWithItem(failure -> new Send(event, confirmed, failure));
+        .recoverWithItem(failure -> new Send(event, confirmed, publication, failure));
   }
 
   private static Uni<List<Outcome>> awaitConfirms(List<Send> sends, Duration timeout) {
     List<Uni<Outcome>> outcomes = new ArrayList<>(sends.size());
     for (Send send : sends) {
       if (send.failure() != null) {
+        send.publication().end(send.failure());
         outcomes.add(Uni.createFrom().item(new Outcome(send.event(), send.failure())));
         continue;
       }
@@ -142,7 +160,8 @@ public class BrokerPublisher {
               .failWith(() -> new BrokerUnavailableException("no confirm within " + timeout))
               .map(ignored -> new Outcome(send.event(), null))
               .onFailure()
-              .recoverWithItem(failure -> new Outcome(send.event(), failure)));
+              .recoverWithItem(failure -> new Outcome(send.event(), failure))
+              .invoke(outcome -> send.publication().end(outcome.failure())));
     }
     if (outcomes.isEmpty()) {
       return Uni.createFrom().item(List.of());
@@ -150,12 +169,10 @@ public class BrokerPublisher {
     return Uni.join().all(outcomes).andFailFast();
   }
 
-  private static AMQP.BasicProperties properties(OutboxEvent event) {
-    Map<String, Object> headers = new HashMap<>();
+  private static AMQP.BasicProperties properties(
+      OutboxEvent event, EventTracing.Publication publication) {
+    Map<String, Object> headers = new HashMap<>(publication.headers());
     headers.put("x-workspace-id", event.workspaceId);
-    if (event.traceparent != null) {
-      headers.put(EventTopology.TRACEPARENT_HEADER, event.traceparent);
-    }
     return new AMQP.BasicProperties.Builder()
         .contentType("application/json")
         .contentEncoding("utf-8")

@@ -24,7 +24,13 @@ public class OutboxEvent {
   @Column(nullable = false)
   public String envelope;
 
+  /**
+   * W3C trace context of the change that wrote the event, continued by the relay's publish span;
+   * null when nothing was traced.
+   */
   public String traceparent;
+
+  public String tracestate;
 
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;

@@ -102,6 +102,40 @@ class IdempotentConsumerTest {
   }
 
   @Test
+  void withTracingOffAnEventAddedByAHandlerKeepsNoTraceEvenWhenTheMessageCarriedOne() {
+    EventEnvelope event = contactUpdated("hand-on");
+    String trace = UUID.randomUUID().toString().replace("-", "");
+
+    broker.publish(
+        event.type(),
+        new AMQP.BasicProperties.Builder()
+            .messageId(id(event))
+            .contentType("application/json")
+            .headers(Map.of("traceparent", "00-" + trace + "-" + trace.substring(16) + "-01"))
+            .build(),
+        EventCodec.encode(event));
+
+    EventEnvelope next =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> probe.handedOnBy(event.id()), added -> added != null);
+    // The handler's transaction commits just after it added the event.
+    var row =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    pool.preparedQuery(
+                            "select traceparent, tracestate from outbox_event where id = $1")
+                        .executeAndAwait(Tuple.of(next.id())),
+                rows -> rows.size() == 1)
+            .iterator()
+            .next();
+    assertThat(row.getString(0)).isNull();
+    assertThat(row.getString(1)).isNull();
+  }
+
+  @Test
   void bytesThatAreNoEventAreDeadLetteredWithoutRetry() {
     String messageId = UUID.randomUUID().toString();
 
