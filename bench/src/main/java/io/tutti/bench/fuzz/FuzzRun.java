@@ -1,6 +1,7 @@
 package io.tutti.bench.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tutti.bench.http.JsonHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -80,7 +81,7 @@ public final class FuzzRun {
 
   private final Routes routes;
   private final Options options;
-  private final FuzzHttp http = new FuzzHttp();
+  private final JsonHttp http = new JsonHttp();
   private final HttpClient client = http.client();
   private final Recorder recorder = new Recorder();
   private List<String> tokens = List.of();

@@ -1,6 +1,8 @@
 package io.tutti.bench.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tutti.bench.http.JsonHttp;
+import io.tutti.bench.http.Waits;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,13 +37,13 @@ final class FuzzSetup {
           "whatsapp", "9999999999977",
           "sms", "ACf0220000000000000000000000000077");
 
-  private final FuzzHttp http;
+  private final JsonHttp http;
   private final Routes routes;
   private final List<String> notes = new ArrayList<>();
 
   private final Duration anchorWait;
 
-  FuzzSetup(FuzzHttp http, Routes routes, Duration anchorWait) {
+  FuzzSetup(JsonHttp http, Routes routes, Duration anchorWait) {
     this.http = http;
     this.routes = routes;
     this.anchorWait = anchorWait;
@@ -53,7 +55,7 @@ final class FuzzSetup {
   }
 
   /** A user's access token (client tutti-cli, password grant). */
-  static String token(FuzzHttp http, Credentials credentials) {
+  static String token(JsonHttp http, Credentials credentials) {
     return http.form(
             URI.create(credentials.oidcUrl() + "/protocol/openid-connect/token"),
             Map.of(
@@ -329,44 +331,47 @@ final class FuzzSetup {
    * when it did not (connectors apart from the rest of the system, or the pipeline down).
    */
   private List<JsonNode> awaitAnchors(String token, Map<String, FuzzTargets.Inbox> inboxes) {
-    Instant deadline = Instant.now().plus(anchorWait);
     List<String> channels = List.of("telegram", "sms", "instagram");
-    while (true) {
-      List<JsonNode> found = new ArrayList<>();
-      for (String channel : channels) {
-        String query =
-            "/api/conversations?view=all&limit=50&q="
-                + URLEncoder.encode("fuzz-anchor", StandardCharsets.UTF_8)
-                + "&inbox="
-                + inboxes.get(channel).id();
-        for (JsonNode conversation : items(http.get(url(query), token))) {
-          found.add(conversation);
-        }
-      }
-      long channelsFound =
-          found.stream()
-              .map(conversation -> conversation.path("inboxId").asText())
-              .distinct()
-              .count();
-      if (channelsFound == channels.size()) {
-        return found;
-      }
-      if (Instant.now().isAfter(deadline)) {
-        notes.add(
-            "the anchor conversations did not appear within "
-                + anchorWait.toSeconds()
-                + " s (found "
-                + found.size()
-                + "): API writes borrow the workspace's oldest conversations");
-        return List.of();
-      }
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
+    List<JsonNode> found = new java.util.concurrent.CopyOnWriteArrayList<>();
+    boolean all =
+        Waits.until(
+            () -> {
+              found.clear();
+              found.addAll(anchors(token, inboxes, channels));
+              return found.stream()
+                      .map(conversation -> conversation.path("inboxId").asText())
+                      .distinct()
+                      .count()
+                  == channels.size();
+            },
+            anchorWait);
+    if (all) {
+      return List.copyOf(found);
+    }
+    notes.add(
+        "the anchor conversations did not appear within "
+            + anchorWait.toSeconds()
+            + " s (found "
+            + found.size()
+            + "): API writes borrow the workspace's oldest conversations");
+    return List.of();
+  }
+
+  /** The anchors' conversations the queue shows now, on the given channels' inboxes. */
+  private List<JsonNode> anchors(
+      String token, Map<String, FuzzTargets.Inbox> inboxes, List<String> channels) {
+    List<JsonNode> found = new ArrayList<>();
+    for (String channel : channels) {
+      String query =
+          "/api/conversations?view=all&limit=50&q="
+              + URLEncoder.encode("fuzz-anchor", StandardCharsets.UTF_8)
+              + "&inbox="
+              + inboxes.get(channel).id();
+      for (JsonNode conversation : items(http.get(url(query), token))) {
+        found.add(conversation);
       }
     }
+    return found;
   }
 
   /** The workspace's three oldest conversations (ids are time-ordered UUIDv7). */

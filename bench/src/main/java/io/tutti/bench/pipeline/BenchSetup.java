@@ -1,6 +1,7 @@
 package io.tutti.bench.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tutti.bench.http.JsonHttp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,12 +37,12 @@ final class BenchSetup {
   static final String TWILIO_NUMBER = "+15555550199";
   static final String TELEGRAM_BOT = "999999999:AAbench-token-not-a-real-bot-000";
 
-  private final Http http;
+  private final JsonHttp http;
   private final String gateway;
   private final String oidc;
   private final String keycloakAdminPassword;
 
-  BenchSetup(Http http, String gateway, String oidc, String keycloakAdminPassword) {
+  BenchSetup(JsonHttp http, String gateway, String oidc, String keycloakAdminPassword) {
     this.http = http;
     this.gateway = gateway;
     this.oidc = oidc;

@@ -1,5 +1,7 @@
 package io.tutti.bench.pipeline;
 
+import io.tutti.bench.http.JsonHttp;
+import io.tutti.bench.http.Waits;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * The chaos run ({@code ./tutti chaos}): a steady load of signed webhooks of every channel, with
@@ -179,7 +180,7 @@ public final class ChaosRun {
     URI fake = URI.create(env.get("TUTTI_FAKE_PLATFORMS_URL", "http://127.0.0.1:18089"));
     BenchSetup setup =
         new BenchSetup(
-            new Http(), gateway, oidc, env.get("TUTTI_KEYCLOAK_ADMIN_PASSWORD", "admin"));
+            new JsonHttp(), gateway, oidc, env.get("TUTTI_KEYCLOAK_ADMIN_PASSWORD", "admin"));
     say("Preparing workspace '%s' with %d agents", BenchSetup.WORKSPACE, options.agents());
     BenchSetup.World world = setup.prepare(options.agents());
 
@@ -211,7 +212,7 @@ public final class ChaosRun {
       driver.awaitAnswers(MAX_IN_FLIGHT);
       int sent = driver.nextSeq();
       say("Load stopped after %d webhooks; waiting for the pipeline to drain", sent);
-      awaitUntil(() -> drained(probe, ledger, run, sent), options.drain());
+      Waits.until(() -> drained(probe, ledger, run, sent), options.drain());
       Map<Integer, Integer> stored = probe.storedBySeq(run);
       QueueProbe.Depth left = probe.sample();
       List<Row> rows = new ArrayList<>();
@@ -238,11 +239,11 @@ public final class ChaosRun {
     say("Fault %s", fault);
     long injected = System.nanoTime();
     inject(fault);
-    awaitUntil(this::everyAppReady, RECOVERY_LIMIT);
+    Waits.until(this::everyAppReady, RECOVERY_LIMIT);
     long ready = System.nanoTime();
     int probeFrom = driver.nextSeq();
     double recovery = -1;
-    if (awaitUntil(() -> seenFrom(ledger, probeFrom, driver.nextSeq()) >= 0, RECOVERY_LIMIT)) {
+    if (Waits.until(() -> seenFrom(ledger, probeFrom, driver.nextSeq()) >= 0, RECOVERY_LIMIT)) {
       long seenAt = ledger.seenAt.get(seenFrom(ledger, probeFrom, driver.nextSeq()));
       recovery = (Math.max(seenAt, ready) - injected) / 1e9;
     }
@@ -456,38 +457,6 @@ public final class ChaosRun {
     }
     out.append(report.kept() ? "Kept: nothing lost, nothing twice\n" : "NOT KEPT\n");
     return out.toString();
-  }
-
-  /** Checks the condition every 250 ms until it holds (true) or the time is up (false). */
-  private static boolean awaitUntil(BooleanSupplier condition, Duration limit) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    var checker = Executors.newSingleThreadScheduledExecutor();
-    checker.scheduleWithFixedDelay(
-        () -> {
-          try {
-            if (condition.getAsBoolean()) {
-              done.complete(null);
-            }
-          } catch (RuntimeException e) {
-            // A server in the middle of its restart: ask again at the next tick.
-          }
-        },
-        0,
-        250,
-        TimeUnit.MILLISECONDS);
-    try {
-      done.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (java.util.concurrent.TimeoutException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      checker.shutdownNow();
-    }
   }
 
   /** Steady load for a while: the run's clock, not a wait for a condition. */

@@ -1,5 +1,7 @@
 package io.tutti.bench.pipeline;
 
+import io.tutti.bench.http.JsonHttp;
+import io.tutti.bench.http.Waits;
 import io.tutti.bench.proc.ProcessSampler;
 import io.tutti.bench.raw.PostgresRaw;
 import io.tutti.bench.raw.RabbitRaw;
@@ -60,7 +62,7 @@ public final class PipelineBench {
     String startedAt = Instant.now().toString();
     long run = Instant.now().getEpochSecond();
 
-    Http http = new Http();
+    JsonHttp http = new JsonHttp();
     BenchSetup setup =
         new BenchSetup(http, gateway, oidc, env.get("TUTTI_KEYCLOAK_ADMIN_PASSWORD", "admin"));
     say("Preparing workspace '%s' with %d agents", BenchSetup.WORKSPACE, agentCount);
@@ -263,7 +265,7 @@ public final class PipelineBench {
 
   /** Until every accepted message of the step was on a socket, or the drain time ran out. */
   private static void awaitDelivery(Ledger ledger, int first, int sent, Duration drain) {
-    awaitUntil(
+    Waits.until(
         () -> {
           for (int seq = first; seq < first + sent; seq++) {
             if (ledger.acceptedAt.get(seq) != 0 && ledger.seenAt.get(seq) == 0) {
@@ -280,7 +282,7 @@ public final class PipelineBench {
    */
   private static void awaitReplies(
       Ledger ledger, int first, int sent, long requested, Duration drain) {
-    awaitUntil(
+    Waits.until(
         () -> {
           long received = 0;
           for (int seq = first; seq < first + sent; seq++) {
@@ -289,37 +291,6 @@ public final class PipelineBench {
           return received >= requested;
         },
         drain);
-  }
-
-  /** Checks the condition every 250 ms on a scheduler until it holds or the time is up. */
-  private static void awaitUntil(java.util.function.BooleanSupplier condition, Duration limit) {
-    java.util.concurrent.CompletableFuture<Void> done =
-        new java.util.concurrent.CompletableFuture<>();
-    ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor();
-    checker.scheduleWithFixedDelay(
-        () -> {
-          try {
-            if (condition.getAsBoolean()) {
-              done.complete(null);
-            }
-          } catch (RuntimeException e) {
-            done.completeExceptionally(e);
-          }
-        },
-        0,
-        250,
-        TimeUnit.MILLISECONDS);
-    try {
-      done.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      // The drain time ran out: what has not arrived counts as lost.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      checker.shutdownNow();
-    }
   }
 
   private static BenchResult.Machine machine() {

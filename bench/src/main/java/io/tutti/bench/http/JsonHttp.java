@@ -1,6 +1,7 @@
-package io.tutti.bench.fuzz;
+package io.tutti.bench.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,10 +14,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Blocking JSON calls for the set-up and the clean-up (tokens, inboxes, anchors); the cases
- * themselves are sent by {@link FuzzRun}, asynchronously, over the same client.
+ * Blocking JSON calls for what the bench, chaos and fuzz runs set up and clean up (tokens, users,
+ * inboxes, teams, rules); the load itself goes asynchronously over {@link #client()}. Any answer
+ * but 2xx is a failure, named by method, address, status and body.
  */
-final class FuzzHttp {
+public final class JsonHttp {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient client =
       HttpClient.newBuilder()
@@ -24,15 +28,23 @@ final class FuzzHttp {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  HttpClient client() {
+  public HttpClient client() {
     return client;
   }
 
-  JsonNode get(URI url, String token) {
+  public JsonNode get(String url, String token) {
+    return get(URI.create(url), token);
+  }
+
+  public JsonNode get(URI url, String token) {
     return send(request(url, token).GET().build());
   }
 
-  JsonNode post(URI url, String token, Object body) {
+  public JsonNode post(String url, String token, Object body) {
+    return post(URI.create(url), token, body);
+  }
+
+  public JsonNode post(URI url, String token, Object body) {
     return send(
         request(url, token)
             .header("Content-Type", "application/json")
@@ -40,7 +52,11 @@ final class FuzzHttp {
             .build());
   }
 
-  JsonNode put(URI url, String token, Object body) {
+  public JsonNode put(String url, String token, Object body) {
+    return put(URI.create(url), token, body);
+  }
+
+  public JsonNode put(URI url, String token, Object body) {
     return send(
         request(url, token)
             .header("Content-Type", "application/json")
@@ -49,7 +65,7 @@ final class FuzzHttp {
   }
 
   /** A DELETE whose answer is its status; the clean-up does not mind a 404. */
-  int delete(URI url, String token) {
+  public int delete(URI url, String token) {
     try {
       return client
           .send(request(url, token).DELETE().build(), HttpResponse.BodyHandlers.discarding())
@@ -63,7 +79,7 @@ final class FuzzHttp {
   }
 
   /** A raw POST (a signed webhook of the set-up) that must answer 2xx. */
-  void postRaw(URI url, Map<String, String> headers, byte[] body) {
+  public void postRaw(URI url, Map<String, String> headers, byte[] body) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(url)
             .timeout(Duration.ofSeconds(30))
@@ -86,7 +102,11 @@ final class FuzzHttp {
   }
 
   /** A form post (the token endpoint). */
-  JsonNode form(URI url, Map<String, String> fields) {
+  public JsonNode form(String url, Map<String, String> fields) {
+    return form(URI.create(url), fields);
+  }
+
+  public JsonNode form(URI url, Map<String, String> fields) {
     String body =
         fields.entrySet().stream()
             .map(
@@ -125,7 +145,7 @@ final class FuzzHttp {
                 + response.body());
       }
       String body = response.body();
-      return body == null || body.isBlank() ? Mutator.JSON.nullNode() : Mutator.JSON.readTree(body);
+      return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
     } catch (IOException e) {
       throw new IllegalStateException(request.method() + " " + request.uri() + ": " + e, e);
     } catch (InterruptedException e) {
@@ -134,9 +154,10 @@ final class FuzzHttp {
     }
   }
 
+  /** The body as JSON; a String is taken as JSON already. */
   static String json(Object body) {
     try {
-      return Mutator.JSON.writeValueAsString(body);
+      return body instanceof String text ? text : JSON.writeValueAsString(body);
     } catch (IOException e) {
       throw new IllegalArgumentException(e);
     }
