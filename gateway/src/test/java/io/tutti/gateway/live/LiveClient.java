@@ -3,8 +3,8 @@ package io.tutti.gateway.live;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.UpgradeRejectedException;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
@@ -21,13 +21,13 @@ final class LiveClient implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(20);
 
   private final WebSocketClient client;
-  private final WebSocket socket;
+  private final ClientWebSocket socket;
   private final List<JsonObject> frames = new CopyOnWriteArrayList<>();
   private volatile Short closeCode;
   private volatile String closeReason;
   private volatile boolean closed;
 
-  private LiveClient(WebSocketClient client, WebSocket socket) {
+  private LiveClient(WebSocketClient client, ClientWebSocket socket) {
     this.client = client;
     this.socket = socket;
     socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
@@ -42,14 +42,17 @@ final class LiveClient implements AutoCloseable {
   /** Opens a socket with the token (none when null), resuming after {@code lastEventId}. */
   static LiveClient open(Vertx vertx, URI live, String token, String lastEventId) {
     WebSocketClient client = vertx.createWebSocketClient();
+    // Handlers before connecting: the gateway may send its first frame in the same read as the
+    // handshake's answer, before a callback on the connect could attach them.
+    LiveClient opened = new LiveClient(client, client.webSocket());
     try {
-      // Handlers are set on the event loop as the socket opens, before any frame can arrive.
-      return client
+      opened
+          .socket
           .connect(options(live, token, lastEventId))
-          .map(socket -> new LiveClient(client, socket))
           .toCompletionStage()
           .toCompletableFuture()
           .join();
+      return opened;
     } catch (CompletionException e) {
       client.close();
       throw e;
