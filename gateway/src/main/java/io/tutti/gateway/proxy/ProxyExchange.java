@@ -138,11 +138,12 @@ final class ProxyExchange {
 
   private void forward(HttpClientRequest upstream) {
     this.upstream = upstream;
+    // Before any reset: without a handler, Vert.x logs the reset as an error.
+    upstream.exceptionHandler(this::serviceError);
     if (answered) {
       abandonUpstream();
       return;
     }
-    upstream.exceptionHandler(this::serviceError);
     upstream.response().onComplete(this::relay);
     if (clientExpectsContinue()) {
       response.writeContinue();
@@ -343,11 +344,11 @@ final class ProxyExchange {
                 return;
               }
               upstream = connected.result();
+              upstream.exceptionHandler(this::serviceError);
               if (answered) {
                 abandonUpstream();
                 return;
               }
-              upstream.exceptionHandler(this::serviceError);
               upstream.idleTimeout(settings.responseTimeout().toMillis());
               // Sends the handshake and, on 101, hands over the raw connection.
               upstream.connect().onComplete(this::switchProtocols);
