@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -18,12 +19,15 @@ import java.util.concurrent.locks.LockSupport;
  * unanswered ones is not sent and counts as rejected: the system did not keep up.
  *
  * <p>With {@code retries} above 0 it also behaves as the platforms do when a webhook is not
- * answered 200: the same message goes again a second later, up to that many times, so that a
- * message the system took but could not confirm arrives twice and must be stored once.
+ * answered 200: the same message goes again, up to that many times, after a backoff that doubles
+ * from a second (1, 2, 4, 8 s…, each ±50 % at random so that a burst of failures does not come back
+ * as one), so that a message the system took but could not confirm arrives twice and must be stored
+ * once. Meta's and Telegram's webhooks back off like this; a fixed one-second retry would turn any
+ * slowdown into a load that grows with it.
  */
 final class LoadDriver implements AutoCloseable {
 
-  private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
   private static final Duration ANSWER_LIMIT = Duration.ofSeconds(15);
 
   private final HttpClient client;
@@ -111,12 +115,20 @@ final class LoadDriver implements AutoCloseable {
               } else if (retried < retries) {
                 ledger.resent.increment();
                 resender.schedule(
-                    () -> attempt(seq, retried + 1), RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+                    () -> attempt(seq, retried + 1),
+                    retryDelayMillis(retried),
+                    TimeUnit.MILLISECONDS);
               } else {
                 ledger.rejected.increment();
                 inFlight.release();
               }
             });
+  }
+
+  /** The wait before retry number {@code retried + 1}: doubling from a second, ±50 %. */
+  static long retryDelayMillis(int retried) {
+    long base = FIRST_RETRY.toMillis() << Math.min(retried, 10);
+    return (long) (base * ThreadLocalRandom.current().nextDouble(0.5, 1.5));
   }
 
   private static String cause(Throwable failure) {
