@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,14 +38,20 @@ public class ContactWindowRepository {
     return Panache.getSession()
         .chain(
             session ->
+                // Microseconds since the epoch: a native query typed Instant.class would add a plan
+                // to Hibernate's query plan cache on every call (its result builder has no equals).
                 session
-                    .createNativeQuery(
-                        "select last_inbound_at from contact_window where inbox_id = :inbox and"
-                            + " external_contact_id = :contact",
-                        Instant.class)
+                    .<Number>createNativeQuery(
+                        "select cast(extract(epoch from last_inbound_at) * 1000000 as bigint) from"
+                            + " contact_window where inbox_id = :inbox and external_contact_id ="
+                            + " :contact")
                     .setParameter("inbox", inboxId)
                     .setParameter("contact", externalContactId)
                     .getResultList())
-        .map((List<Instant> found) -> found.isEmpty() ? null : found.getFirst());
+        .map(
+            (List<Number> found) ->
+                found.isEmpty()
+                    ? null
+                    : Instant.EPOCH.plus(found.getFirst().longValue(), ChronoUnit.MICROS));
   }
 }

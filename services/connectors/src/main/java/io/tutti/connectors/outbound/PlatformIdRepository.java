@@ -33,11 +33,10 @@ public class PlatformIdRepository {
         .chain(
             session ->
                 session
-                    .createNativeQuery(
+                    .<String>createNativeQuery(
                         "select m.message_id from outbound_platform_id p join outbound_message m on"
                             + " m.id = p.outbound_id where p.inbox_id = :inbox and"
-                            + " p.platform_message_id = :platform",
-                        String.class)
+                            + " p.platform_message_id = :platform")
                     .setParameter("inbox", inboxId)
                     .setParameter("platform", platformMessageId)
                     .getResultList())
@@ -50,10 +49,9 @@ public class PlatformIdRepository {
         .chain(
             session ->
                 session
-                    .createNativeQuery(
+                    .<String>createNativeQuery(
                         "select platform_message_id from outbound_platform_id where outbound_id ="
-                            + " :outbound order by part",
-                        String.class)
+                            + " :outbound order by part")
                     .setParameter("outbound", outboundId)
                     .getResultList());
   }

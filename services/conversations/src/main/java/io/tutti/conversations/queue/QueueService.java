@@ -125,8 +125,7 @@ public class QueueService {
     return Panache.getSession()
         .chain(
             session ->
-                bind(session.<Long>createNativeQuery(sample.text(), Long.class), sample)
-                    .getSingleResult())
+                bind(session.<Number>createNativeQuery(sample.text()), sample).getSingleResult())
         .map(matches -> matches.doubleValue() >= COMMON_SHARE * SAMPLE);
   }
 
@@ -144,10 +143,7 @@ public class QueueService {
                                 .executeUpdate()
                                 .chain(
                                     () ->
-                                        bind(
-                                                session.<String>createNativeQuery(
-                                                    probe.text(), String.class),
-                                                probe)
+                                        bind(session.<String>createNativeQuery(probe.text()), probe)
                                             .getResultList())))
         .map(ids -> ids.size() <= FEW_MATCHES ? filter.matching(ids) : filter.scanned());
   }

@@ -72,11 +72,10 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
         .chain(
             session ->
                 session
-                    .createNativeQuery(
+                    .<UUID>createNativeQuery(
                         "with recursive family(id) as (select cast(?1 as uuid) union select c.id"
                             + " from contact c join family f on c.merged_into = f.id) select id"
-                            + " from family",
-                        UUID.class)
+                            + " from family")
                     .setParameter(1, rootId)
                     .getResultList());
   }

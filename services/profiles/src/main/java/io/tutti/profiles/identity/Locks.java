@@ -19,8 +19,7 @@ public class Locks {
                 session
                     .createNativeQuery(
                         "select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1,"
-                            + " 0))) held",
-                        Long.class)
+                            + " 0))) held")
                     .setParameter(1, workspaceId + "|" + key)
                     .getSingleResult())
         .replaceWithVoid();
