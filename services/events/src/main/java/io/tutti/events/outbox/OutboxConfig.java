@@ -27,6 +27,15 @@ public interface OutboxConfig {
   @WithDefault("10s")
   Duration confirmTimeout();
 
+  /**
+   * A relay pass that sits this long in its transaction without a word to PostgreSQL (a publish
+   * that never ends) has its session ended by PostgreSQL, which unlocks its batch for the next
+   * pass: no event stays locked in the outbox however the broker went away. Longer than a pass may
+   * wait for a connection and its confirms.
+   */
+  @WithDefault("60s")
+  Duration stalledPassLimit();
+
   /** Delay before the first retry of an event the broker refused; doubles per attempt. */
   @WithDefault("1s")
   Duration initialBackoff();

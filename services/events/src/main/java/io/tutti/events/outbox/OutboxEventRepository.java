@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +28,23 @@ public class OutboxEventRepository implements PanacheRepositoryBase<OutboxEvent,
                         OutboxEvent.class)
                     .setParameter("size", size)
                     .getResultList());
+  }
+
+  /**
+   * Until the current transaction ends, PostgreSQL ends the session once it has been idle in the
+   * transaction for {@code limit} ({@code idle_in_transaction_session_timeout}): its locks go with
+   * it.
+   */
+  public Uni<Void> endIfIdleInTransactionFor(Duration limit) {
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(
+                        "select set_config('idle_in_transaction_session_timeout', :millis, true)")
+                    .setParameter("millis", Long.toString(Math.max(1, limit.toMillis())))
+                    .getSingleResult())
+        .replaceWithVoid();
   }
 
   public Uni<Long> countPending() {

@@ -139,8 +139,11 @@ public class OutboxRelay {
                       batch ->
                           batch.isEmpty()
                               ? Uni.createFrom().item(new BatchResult(0, 0))
-                              : publisher
-                                  .publish(batch, config.confirmTimeout())
+                              // A pass stalled after a broker restart once kept its batch locked
+                              // until the service restarted; PostgreSQL now ends such a session.
+                              : repository
+                                  .endIfIdleInTransactionFor(config.stalledPassLimit())
+                                  .chain(() -> publisher.publish(batch, config.confirmTimeout()))
                                   .emitOn(task -> onContext(session, task))
                                   .map(this::record));
             })

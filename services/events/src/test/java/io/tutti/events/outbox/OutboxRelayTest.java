@@ -36,6 +36,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +57,7 @@ class OutboxRelayTest {
   private static final String CAPPED = "events-test.capped-sales";
 
   @Inject Outbox outbox;
+  @Inject OutboxEventRepository repository;
   @Inject OutboxRelay relay;
   @Inject Pool pool;
   @Inject Vertx vertx;
@@ -182,6 +185,53 @@ class OutboxRelayTest {
     // The rows are stamped in the transaction that commits after the confirms, which may be after
     // the messages reached the queue.
     await().atMost(Duration.ofSeconds(5)).until(() -> pendingOf(events) == 0);
+  }
+
+  @Test
+  void aPassStalledInItsTransactionDoesNotKeepItsEventsLockedForLong() throws Throwable {
+    pauseRelay();
+    List<EventEnvelope> events = addInOneTransaction(3, this::conversationOpened);
+    // A pass that locked the events and then never heard back from the broker: its transaction
+    // sits idle, with the limit the relay sets (1 s here), until it gives up after 6 s.
+    CompletableFuture<Object> stalled =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return VertxContextSupport.subscribeAndAwait(
+                    () ->
+                        Panache.withTransaction(
+                            () ->
+                                repository
+                                    .lockDueBatch(10)
+                                    .call(
+                                        () ->
+                                            repository.endIfIdleInTransactionFor(
+                                                Duration.ofSeconds(1)))
+                                    .chain(
+                                        locked ->
+                                            Uni.createFrom()
+                                                .nothing()
+                                                .ifNoItem()
+                                                .after(Duration.ofSeconds(6))
+                                                .recoverWithItem(locked.size()))));
+              } catch (Throwable failure) {
+                throw new CompletionException(failure);
+              }
+            });
+    await().atMost(Duration.ofSeconds(5)).until(() -> lockedRows() > 0);
+
+    // PostgreSQL ends the stalled session after a second; a pass then takes the events.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              passOnce();
+              return pendingOf(events) == 0;
+            });
+    await().atMost(Duration.ofSeconds(5)).until(() -> receive(OPENED) == 3);
+    // The stalled transaction commits nothing: its session is gone.
+    assertThatThrownBy(stalled::join).isInstanceOf(CompletionException.class);
   }
 
   @Test
@@ -325,6 +375,27 @@ class OutboxRelayTest {
   private long rowCount(UUID id) {
     return pool.preparedQuery("select count(*) from outbox_event where id = $1")
         .executeAndAwait(Tuple.of(id))
+        .iterator()
+        .next()
+        .getLong(0);
+  }
+
+  private void passOnce() {
+    try {
+      VertxContextSupport.subscribeAndAwait(() -> relay.publishOneBatch());
+    } catch (Throwable e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Outbox rows some transaction holds a lock on. */
+  private long lockedRows() {
+    return pool.query(
+            "select count(*) from pg_locks l join pg_class c on c.oid = l.relation"
+                + " where c.relname = 'outbox_event' and l.mode = 'RowShareLock'")
+        .execute()
+        .await()
+        .atMost(Duration.ofSeconds(5))
         .iterator()
         .next()
         .getLong(0);
