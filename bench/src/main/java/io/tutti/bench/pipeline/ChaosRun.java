@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -55,6 +56,10 @@ public final class ChaosRun {
   private static final int MAX_IN_FLIGHT = 2000;
   private static final int WEBHOOK_RETRIES = 5;
   private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(180);
+
+  /** An outbox event unpublished this long after its commit is stuck. */
+  private static final Duration STUCK_AFTER = Duration.ofSeconds(30);
+
   private static final List<String> APPS =
       List.of("gateway", "connectors", "conversations", "profiles", "attribution");
 
@@ -117,7 +122,7 @@ public final class ChaosRun {
       String startedAt,
       String command,
       List<Row> rows,
-      long outboxUnpublished,
+      long outboxStuck,
       long queued,
       List<QueueProbe.DeadLetters> newDeadLetters,
       long webhooksResent,
@@ -140,7 +145,7 @@ public final class ChaosRun {
       return lost() == 0
           && duplicates() == 0
           && repliesTwice() == 0
-          && outboxUnpublished == 0
+          && outboxStuck == 0
           && newDeadLetters.isEmpty()
           && rows.stream().allMatch(row -> row.recoverySeconds() >= 0 && row.accepted() > 0);
     }
@@ -194,6 +199,8 @@ public final class ChaosRun {
             .build();
     Webhooks webhooks = new Webhooks(world.inboxes(), world.teams(), run, 2000);
     LoadDriver driver = new LoadDriver(load, webhooks, ledger, MAX_IN_FLIGHT, WEBHOOK_RETRIES);
+    ExecutorService loadThread =
+        Executors.newSingleThreadExecutor(task -> new Thread(task, "chaos-load"));
     List<Phase> phases = new ArrayList<>();
     try (FakePlatforms platforms = new FakePlatforms(fake, ledger);
         QueueProbe probe = new QueueProbe(root, env);
@@ -201,8 +208,12 @@ public final class ChaosRun {
             new AgentSockets(load, setup, gateway, ledger, run, options.replyShare())) {
       Map<String, Long> deadBefore = probe.deadLetterCounts();
       sockets.open(world.agents());
+      // A thread of its own: the pacing loop parks between sends for the whole run, and on the
+      // common
+      // pool (one worker on two cores) it starved the HTTP client's answers, which then all timed
+      // out.
       CompletableFuture<Integer> steady =
-          CompletableFuture.supplyAsync(() -> driver.run(0, options.rate(), 3600));
+          CompletableFuture.supplyAsync(() -> driver.run(0, options.rate(), 3600), loadThread);
       sleep(options.settle());
       for (String fault : options.faults()) {
         phases.add(phase(fault, driver, ledger));
@@ -223,13 +234,14 @@ public final class ChaosRun {
           startedAt,
           command,
           rows,
-          left.outboxUnpublished(),
+          probe.outboxStuck(STUCK_AFTER),
           left.queued(),
           probe.deadLettersSince(deadBefore),
           ledger.resent.sum(),
           ledger.replyRefusals.sum());
     } finally {
       driver.close();
+      loadThread.shutdownNow();
     }
   }
 
@@ -440,9 +452,11 @@ public final class ChaosRun {
                       : "%.1f s".formatted(row.recoverySeconds())));
     }
     out.append(
-        "\nOutbox unpublished: %d; queued: %d; webhooks sent again by the load: %d; reply refusals: %d%n"
+        ("\nOutbox events unpublished for over %d s: %d; queued: %d; webhooks sent again by the"
+                + " load: %d; reply refusals: %d%n")
             .formatted(
-                report.outboxUnpublished(),
+                STUCK_AFTER.toSeconds(),
+                report.outboxStuck(),
                 report.queued(),
                 report.webhooksResent(),
                 report.replyRefusals()));

@@ -161,6 +161,29 @@ final class QueueProbe implements AutoCloseable {
     return total;
   }
 
+  /**
+   * Events of every outbox committed more than {@code olderThan} ago and still not published:
+   * stuck, where a younger one may just be on its way (a service's own timers add events at any
+   * moment).
+   */
+  synchronized long outboxStuck(java.time.Duration olderThan) {
+    long total = 0;
+    for (String database : DATABASES) {
+      total +=
+          query(
+              database,
+              "select count(*) from outbox_event where published_at is null and created_at < now()"
+                  + " - make_interval(secs => "
+                  + olderThan.toSeconds()
+                  + ")",
+              rows -> {
+                rows.next();
+                return rows.getLong(1);
+              });
+    }
+    return total;
+  }
+
   private long outbox() {
     long total = 0;
     for (String database : DATABASES) {
