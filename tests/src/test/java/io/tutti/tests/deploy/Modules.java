@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The modules the deploy files run, and what their application.properties say: the one place the
@@ -58,6 +60,26 @@ final class Modules {
   /** The repository root: Surefire runs in tests/, one below it. */
   static Path root() {
     return Path.of("").toAbsolutePath().getParent();
+  }
+
+  /** The Java sources of every service under services/ (src/main/java), in no set order. */
+  static List<Path> serviceSources() {
+    try (Stream<Path> files = Files.walk(root().resolve("services"))) {
+      return files
+          .filter(file -> file.toString().contains("/src/main/java/"))
+          .filter(file -> file.getFileName().toString().endsWith(".java"))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the services' sources", e);
+    }
+  }
+
+  static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
   }
 
   /** The module's src/main/resources/application.properties. */

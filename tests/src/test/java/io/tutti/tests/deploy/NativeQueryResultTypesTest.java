@@ -2,14 +2,10 @@ package io.tutti.tests.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,20 +24,15 @@ class NativeQueryResultTypesTest {
               + "|OffsetDateTime|LocalDate|LocalDateTime|BigDecimal|Double|Float)\\.class\\)");
 
   @Test
-  void noNativeQueryIsTypedWithABasicClass() throws IOException {
-    List<Path> sources;
-    try (Stream<Path> files = Files.walk(Modules.root().resolve("services"))) {
-      sources =
-          files
-              .filter(file -> file.toString().contains("/src/main/java/"))
-              .filter(file -> file.getFileName().toString().endsWith(".java"))
-              .filter(file -> read(file).contains("createNativeQuery("))
-              .toList();
-    }
+  void noNativeQueryIsTypedWithABasicClass() {
+    List<Path> sources =
+        Modules.serviceSources().stream()
+            .filter(file -> Modules.read(file).contains("createNativeQuery("))
+            .toList();
 
     assertThat(sources).hasSizeGreaterThan(20);
     assertThat(sources)
-        .allSatisfy(file -> assertThat(basicTyped(read(file))).as("%s", file).isEmpty());
+        .allSatisfy(file -> assertThat(basicTyped(Modules.read(file))).as("%s", file).isEmpty());
   }
 
   @Test
@@ -59,13 +50,5 @@ class NativeQueryResultTypesTest {
   private static List<String> basicTyped(String source) {
     Matcher matcher = BASIC_TYPED.matcher(source);
     return matcher.results().map(result -> result.group(1)).toList();
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
