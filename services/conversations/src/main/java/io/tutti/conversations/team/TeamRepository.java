@@ -19,6 +19,16 @@ public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
   }
 
   /**
+   * The workspace's team, or null, locked until the transaction ends: a replacement of the team
+   * deletes its members and writes them again, which two at once would do over each other.
+   */
+  public Uni<Team> lockInWorkspace(String workspaceId, UUID id) {
+    return find("workspaceId = ?1 and id = ?2", workspaceId, id)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .firstResult();
+  }
+
+  /**
    * The team, locked until the transaction ends: every automatic assignment to the team runs under
    * this lock, which also keeps round robin's place.
    */

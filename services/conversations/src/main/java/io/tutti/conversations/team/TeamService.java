@@ -81,7 +81,7 @@ public class TeamService {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     validate(request);
     return teams
-        .findInWorkspace(workspaceId, id)
+        .lockInWorkspace(workspaceId, id)
         .onItem()
         .ifNull()
         .failWith(() -> notFound(id).exception())

@@ -14,9 +14,14 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tutti.conversations.testing.ConversationsTest;
 import io.tutti.events.testing.Callers;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +87,50 @@ class TeamResourceTest {
                 .path("name")
                 .toString())
         .isEqualTo("Sales EMEA");
+  }
+
+  @Test
+  void concurrentReplacementsOfATeamEachSucceedAndTheMembersStayWhole() throws Exception {
+    // Found by the fuzz run: two PUTs of one team each deleted the members the other could not
+    // see yet and inserted the same rows, so the second failed on team_member's key with a 500.
+    String id =
+        given()
+            .contentType(ContentType.JSON)
+            .body(Map.of("name", "Support", "memberIds", List.of("alice")))
+            .post("/api/teams")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    List<String> members = List.of("alice", "sam", "zoe");
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        answers.add(
+            pool.submit(
+                () ->
+                    given()
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("name", "Support", "memberIds", members))
+                        .put("/api/teams/" + id)
+                        .statusCode()));
+      }
+      for (Future<Integer> answer : answers) {
+        assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(
+            given()
+                .get("/api/teams/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("memberIds"))
+        .containsExactlyInAnyOrderElementsOf(members);
   }
 
   @Test
