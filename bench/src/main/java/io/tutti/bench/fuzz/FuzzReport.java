@@ -22,6 +22,9 @@ import java.util.Map;
  * @param duration from the first case sent to the last answer
  * @param categories by label, in category order
  * @param failures 5xx answers, connection failures and timeouts
+ * @param platformUnavailable 503s of type {@code platform-unavailable}: a request that needed a
+ *     platform's API (a media download) while that API could not be reached or failed itself; no
+ *     answer to the input, and not counted as a failure
  * @param unauthenticatedAccepted cases without a valid credential that were answered 2xx
  * @param notSent cases the HTTP client refused to send (a header value it does not allow)
  * @param memory by process name
@@ -37,6 +40,7 @@ public record FuzzReport(
     Duration duration,
     Map<String, CategoryStats> categories,
     List<Failure> failures,
+    List<Failure> platformUnavailable,
     List<Failure> unauthenticatedAccepted,
     List<Failure> notSent,
     Map<String, Memory> memory,
@@ -100,6 +104,25 @@ public record FuzzReport(
 
     boolean sameProcess() {
       return aliveAfter && pidBefore == pidAfter;
+    }
+  }
+
+  /** The problem type the services answer when a platform's API was needed and unavailable. */
+  static final String PLATFORM_UNAVAILABLE = "urn:tutti:problem:platform-unavailable";
+
+  /**
+   * Whether an answer is the services' 503 for a platform API they could not reach (no route to it
+   * from this machine, or the platform failing): that is the right answer to any input, and says
+   * nothing of how the input was handled.
+   */
+  static boolean isPlatformUnavailable(int status, byte[] body) {
+    if (status != 503) {
+      return false;
+    }
+    try {
+      return PLATFORM_UNAVAILABLE.equals(Mutator.JSON.readTree(body).path("type").asText());
+    } catch (java.io.IOException notJson) {
+      return false;
     }
   }
 
@@ -219,6 +242,17 @@ public record FuzzReport(
               java.util.Comparator.comparing((Failure failure) -> failure.outcome().equals("503"))
                   .thenComparingInt(Failure::index))
           .limit(60)
+          .forEach(failure -> text.append("  ").append(line(failure)).append('\n'));
+    }
+    if (!platformUnavailable.isEmpty()) {
+      text.append(
+              "\n"
+                  + "503 platform-unavailable (the platform's API could not be reached; not"
+                  + " failures): ")
+          .append(platformUnavailable.size())
+          .append('\n');
+      platformUnavailable.stream()
+          .limit(10)
           .forEach(failure -> text.append("  ").append(line(failure)).append('\n'));
     }
     if (!unauthenticatedAccepted.isEmpty()) {

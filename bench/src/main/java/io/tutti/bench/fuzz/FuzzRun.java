@@ -128,6 +128,7 @@ public final class FuzzRun {
         duration,
         recorder.categories(),
         List.copyOf(recorder.failures),
+        List.copyOf(recorder.platformUnavailable),
         List.copyOf(recorder.unauthenticated),
         List.copyOf(recorder.notSent),
         memory(before, warm, after),
@@ -352,6 +353,8 @@ public final class FuzzRun {
     private final Map<Category, Map<String, Integer>> statuses = new EnumMap<>(Category.class);
     private final Map<Category, Integer> limited = new EnumMap<>(Category.class);
     final ConcurrentLinkedQueue<FuzzReport.Failure> failures = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<FuzzReport.Failure> platformUnavailable =
+        new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<FuzzReport.Failure> unauthenticated = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<FuzzReport.Failure> notSent = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<String> created = new ConcurrentLinkedQueue<>();
@@ -367,7 +370,9 @@ public final class FuzzRun {
       if (status == 429) {
         limited.merge(fuzzCase.category(), 1, Integer::sum);
       }
-      if (status >= 500) {
+      if (FuzzReport.isPlatformUnavailable(status, body)) {
+        platformUnavailable.add(failure(fuzzCase, Integer.toString(status), body));
+      } else if (status >= 500) {
         failures.add(failure(fuzzCase, Integer.toString(status), body));
       }
       if (status / 100 == 2 && !fuzzCase.credentialed()) {

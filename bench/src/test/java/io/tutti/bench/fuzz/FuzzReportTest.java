@@ -2,6 +2,7 @@ package io.tutti.bench.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,23 @@ class FuzzReportTest {
 
     assertThat(report.problems()).singleElement().asString().contains("5xx");
     assertThat(report.summary()).contains("#17", "--seed 7 --case N");
+  }
+
+  @Test
+  void onlyTheServicesOwn503ForAnUnavailablePlatformIsNotAFailure() {
+    byte[] unavailable =
+        "{\"type\":\"urn:tutti:problem:platform-unavailable\",\"status\":503}"
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] internal =
+        "{\"type\":\"urn:tutti:problem:internal-error\",\"status\":503}"
+            .getBytes(StandardCharsets.UTF_8);
+
+    assertThat(FuzzReport.isPlatformUnavailable(503, unavailable)).isTrue();
+    assertThat(FuzzReport.isPlatformUnavailable(500, unavailable)).isFalse();
+    assertThat(FuzzReport.isPlatformUnavailable(503, internal)).isFalse();
+    assertThat(
+            FuzzReport.isPlatformUnavailable(503, "upstream down".getBytes(StandardCharsets.UTF_8)))
+        .isFalse();
   }
 
   @Test
@@ -96,6 +114,7 @@ class FuzzReportTest {
         Map.of(
             "webhook.telegram", new FuzzReport.CategoryStats(100, Map.of("200", 20, "400", 80), 0)),
         failures,
+        List.of(),
         accepted,
         List.of(),
         memory,
