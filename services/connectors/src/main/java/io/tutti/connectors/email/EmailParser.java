@@ -2,6 +2,7 @@ package io.tutti.connectors.email;
 
 import io.tutti.connectors.config.ConnectorsConfig;
 import io.tutti.connectors.inbound.InboundItem;
+import io.tutti.connectors.inbound.PlatformTime;
 import io.tutti.connectors.inbound.Text;
 import io.tutti.connectors.inbound.Webhooks;
 import io.tutti.connectors.inbox.InboxContext;
@@ -433,7 +434,7 @@ public class EmailParser {
   private static Instant sentAt(MimeMessage message) {
     try {
       Date date = message.getSentDate();
-      return date == null ? Instant.now() : date.toInstant();
+      return PlatformTime.sentAt(date == null ? null : date.toInstant(), Instant.now());
     } catch (MessagingException e) {
       return Instant.now();
     }

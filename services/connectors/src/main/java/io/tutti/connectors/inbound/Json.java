@@ -152,17 +152,14 @@ public final class Json {
     throw wrongType(path, field, "a whole number");
   }
 
-  /** An instant from epoch milliseconds, or now when absent or zero. */
+  /** An instant from epoch milliseconds, or now when absent or not a plausible time. */
   public static Instant epochMillis(Long millis) {
-    return millis == null || millis <= 0 ? Instant.now() : Instant.ofEpochMilli(millis);
+    return PlatformTime.ofEpochMillis(millis);
   }
 
-  /** An instant from epoch seconds, or now when absent or zero. */
+  /** An instant from epoch seconds, or now when absent or not a plausible time. */
   public static Instant epochSeconds(Long seconds) {
-    if (seconds == null || seconds <= 0 || seconds > 100_000_000_000L) {
-      return Instant.now();
-    }
-    return Instant.ofEpochSecond(seconds);
+    return PlatformTime.ofEpochSeconds(seconds);
   }
 
   private static ProblemException wrongType(String path, String field, String expected) {
