@@ -12,6 +12,8 @@ import java.util.Map;
  * @param machine cores, memory, OS and JDK of the machine
  * @param agents live agent sockets held open during every step
  * @param replyShare share of delivered customer messages an agent answered (0..1)
+ * @param warmup the load sent before the first step so the services ran compiled code, in no step;
+ *     null when there was none
  * @param steps one per rate step, in the order run
  * @param raw the machine's raw limits, measured in the same run
  * @param integrity what the stores and queues held after the run; null when not checked
@@ -22,9 +24,13 @@ public record BenchResult(
     Machine machine,
     int agents,
     double replyShare,
+    Warmup warmup,
     List<Step> steps,
     RawLimits raw,
     Integrity integrity) {
+
+  /** The unmeasured load before the first step, and how it went. */
+  public record Warmup(int rate, int seconds, long accepted, long delivered, Latency latency) {}
 
   /** The machine, as the run saw it. */
   public record Machine(int cores, long memoryBytes, String os, String jdk) {}

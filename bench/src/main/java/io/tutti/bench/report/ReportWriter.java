@@ -149,8 +149,22 @@ public final class ReportWriter {
     md.append("Command: `").append(orDash(result.command())).append("`  \n");
     md.append("Machine: ").append(machine(result.machine())).append("  \n");
     md.append(
-        "Agents: %d live sockets; agents answered %s of the messages delivered to them.\n\n"
+        "Agents: %d live sockets; agents answered %s of the messages delivered to them.\n"
             .formatted(result.agents(), percent(result.replyShare() * 100)));
+    BenchResult.Warmup warmup = result.warmup();
+    md.append(
+        warmup == null
+            ? "Warm-up: none; the first step ran on services just started.\n\n"
+            : ("Warm-up: %d msg/s for %d s before the first step, not measured (accepted %d,"
+                    + " delivered %d, p50 %s ms, p99 %s ms): the services had just been started,"
+                    + " and a JVM's first minute goes to its JIT compilers.\n\n")
+                .formatted(
+                    warmup.rate(),
+                    warmup.seconds(),
+                    warmup.accepted(),
+                    warmup.delivered(),
+                    Math.round(warmup.latency().p50()),
+                    Math.round(warmup.latency().p99())));
 
     appendVerdict(md, result);
     appendSteps(md, steps(result));

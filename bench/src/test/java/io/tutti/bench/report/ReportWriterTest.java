@@ -202,6 +202,7 @@ class ReportWriterTest {
             full.machine(),
             full.agents(),
             full.replyShare(),
+            null,
             full.steps(),
             null,
             null);
@@ -209,6 +210,17 @@ class ReportWriterTest {
     String md = writeAndReadSummary(result, repo);
 
     assertThat(md).contains("### Raw limits of this machine\n\nNot measured in this run.");
+    assertThat(md).contains("Warm-up: none");
+  }
+
+  @Test
+  void reportSaysHowTheServicesWereWarmedUp(@TempDir Path repo) throws Exception {
+    String md = writeAndReadSummary(result(200, step(1000, 310, 0)), repo);
+
+    assertThat(md)
+        .contains(
+            "Warm-up: 10 msg/s for 60 s before the first step, not measured (accepted 600,"
+                + " delivered 600, p50 120 ms, p99 240 ms)");
   }
 
   @Test
@@ -233,6 +245,7 @@ class ReportWriterTest {
         new Machine(2, 8L * 1024 * 1024 * 1024, "Linux 6.8", "21.0.5"),
         agents,
         0.3,
+        new BenchResult.Warmup(10, 60, 600, 600, new BenchResult.Latency(120, 180, 240, 300)),
         List.of(steps),
         new RawLimits(
             8_000,
