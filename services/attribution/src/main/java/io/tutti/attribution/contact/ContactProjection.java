@@ -53,21 +53,35 @@ public class ContactProjection {
     String workspaceId = event.workspaceId();
     String channel = resolved.channel();
     String externalId = resolved.externalContactId();
+    // Profiles answers every message with its sender's contact.resolved: the credit is worked out
+    // again only when this one changed what it is worked out from.
     return contacts
         .link(workspaceId, channel, externalId, contactId)
-        .chain(() -> attachTouches(workspaceId, channel, externalId, contactId))
-        .chain(() -> attachSales(workspaceId, channel + ":" + externalId, contactId))
         .chain(
+            linked ->
+                attachTouches(workspaceId, channel, externalId, contactId)
+                    .chain(
+                        touches ->
+                            attachSales(workspaceId, channel + ":" + externalId, contactId)
+                                .map(sales -> linked || touches + sales > 0)))
+        .call(
             () ->
                 resolved.created()
                     ? conversions.reached(
                         workspaceId, Conversion.CONTACT, contactId, event.occurredAt())
                     : Uni.createFrom().voidItem())
-        .chain(() -> credit.recredit(workspaceId, contactId));
+        .chain(
+            changed ->
+                changed || resolved.created()
+                    ? credit.recredit(workspaceId, contactId)
+                    : Uni.createFrom().voidItem());
   }
 
-  /** The identity's touches no contact had: they are this contact's now, sessions announced. */
-  private Uni<Void> attachTouches(
+  /**
+   * The identity's touches no contact had: they are this contact's now, sessions announced; how
+   * many.
+   */
+  private Uni<Integer> attachTouches(
       String workspaceId, String channel, String externalId, UUID contactId) {
     return Touch.<Touch>list(
             "workspaceId = ?1 and identityChannel = ?2 and identityId = ?3 and contactId is null",
@@ -83,14 +97,14 @@ public class ContactProjection {
                   chain = chain.chain(() -> sessions.announce(touch));
                 }
               }
-              return chain;
+              return chain.replaceWith(touches.size());
             });
   }
 
-  /** Sales that waited for profiles to say who the buyer is. */
-  private Uni<Void> attachSales(String workspaceId, String identity, UUID contactId) {
+  /** Sales that waited for profiles to say who the buyer is; how many. */
+  private Uni<Integer> attachSales(String workspaceId, String identity, UUID contactId) {
     if (!identity.startsWith(IdentityObserved.CHANNEL_SHOP + ":")) {
-      return Uni.createFrom().voidItem();
+      return Uni.createFrom().item(0);
     }
     return Conversion.<Conversion>list(
             "workspaceId = ?1 and pendingIdentity = ?2", workspaceId, identity)
@@ -102,7 +116,7 @@ public class ContactProjection {
                 sale.pendingIdentity = null;
                 chain = chain.chain(() -> conversions.announce(sale));
               }
-              return chain;
+              return chain.replaceWith(sales.size());
             });
   }
 

@@ -27,13 +27,18 @@ public class Contacts {
         .map(ids -> ids.isEmpty() ? null : ids.getFirst());
   }
 
-  public Uni<Void> link(String workspaceId, String channel, String externalId, UUID contactId) {
+  /**
+   * Points the identity at the contact; whether that changed anything (a new identity, or one that
+   * was another contact's).
+   */
+  public Uni<Boolean> link(String workspaceId, String channel, String externalId, UUID contactId) {
     return NativeSql.update(
             "insert into identity (workspace_id, channel, external_id, contact_id)"
                 + " values (:ws, :channel, :id, :contact) on conflict (workspace_id, channel,"
-                + " external_id) do update set contact_id = excluded.contact_id",
+                + " external_id) do update set contact_id = excluded.contact_id"
+                + " where identity.contact_id is distinct from excluded.contact_id",
             Map.of("ws", workspaceId, "channel", channel, "id", externalId, "contact", contactId))
-        .replaceWithVoid();
+        .map(rows -> rows > 0);
   }
 
   /** Whether profiles told of this contact (an identity, a handle, a merge). */
