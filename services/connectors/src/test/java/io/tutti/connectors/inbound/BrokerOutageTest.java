@@ -102,15 +102,7 @@ class BrokerOutageTest {
                 + i
                 + "\"}}]}]}")
             .getBytes(StandardCharsets.UTF_8);
-    return given()
-        .contentType("application/json")
-        .header("X-Hub-Signature-256", Inboxes.metaSignature(body))
-        .body(body)
-        .when()
-        .post(path)
-        .then()
-        .extract()
-        .statusCode();
+    return Inboxes.postMeta(path, body).statusCode();
   }
 
   private static Path rabbitmqctlPath() {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.tutti.connectors.inbound.Signatures;
 import java.util.Map;
 import java.util.UUID;
@@ -113,6 +114,19 @@ public final class Inboxes {
   /** {@code sha256=<hex>} of the body under {@link #APP_SECRET}, as Meta signs it. */
   public static String metaSignature(byte[] body) {
     return "sha256=" + Signatures.hmacSha256Hex(APP_SECRET, body);
+  }
+
+  /** Posts a Meta webhook body, signed as Meta signs it, to a webhook path; answers the answer. */
+  public static Response postMeta(String path, byte[] body) {
+    return given()
+        .contentType("application/json")
+        .header("X-Hub-Signature-256", metaSignature(body))
+        .body(body)
+        .when()
+        .post(path)
+        .then()
+        .extract()
+        .response();
   }
 
   /** The path part of an inbox's webhook URL, for posting to this test's own server. */

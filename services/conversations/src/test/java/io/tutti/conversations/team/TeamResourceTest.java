@@ -78,15 +78,7 @@ class TeamResourceTest {
     JsonPath listed = given().get("/api/teams").then().statusCode(200).extract().jsonPath();
     assertThat(listed.getList("id")).containsExactly(id);
     assertThat(listed.getList("memberIds[0]")).containsExactly("sam", "zoe");
-    assertThat(
-            given()
-                .get("/api/teams/" + id)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("name")
-                .toString())
-        .isEqualTo("Sales EMEA");
+    assertThat(team(id).getString("name")).isEqualTo("Sales EMEA");
   }
 
   @Test
@@ -122,15 +114,7 @@ class TeamResourceTest {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(
-            given()
-                .get("/api/teams/" + id)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("memberIds"))
-        .containsExactlyInAnyOrderElementsOf(members);
+    assertThat(team(id).getList("memberIds")).containsExactlyInAnyOrderElementsOf(members);
   }
 
   @Test
@@ -254,5 +238,9 @@ class TeamResourceTest {
         .statusCode(201)
         .extract()
         .path("id");
+  }
+
+  private static JsonPath team(String id) {
+    return given().get("/api/teams/" + id).then().statusCode(200).extract().jsonPath();
   }
 }
